@@ -1,0 +1,847 @@
+//! The rules of a valid CORS policy, in one dependency-free place.
+//!
+//! Both the `#[cors]` attribute (at compile time, with spans) and `cors-runtime` (in `const`
+//! constructors and, later, for policies read from configuration) call these functions, so a
+//! value accepted in one place is accepted in the other.
+//!
+//! Everything here is a `const fn` over bytes: no allocation, no formatting, linear in the input.
+//! The rules follow the WHATWG Fetch standard and the project's `cors-reference.md`.
+#![no_std]
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+/// Largest `max_age` the crate accepts, in seconds (Firefox's cap; Chromium caps at 7200).
+pub const MAX_AGE_LIMIT: u64 = 86_400;
+
+/// The shape of a valid origin entry of a policy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OriginShape {
+    /// One exact serialized origin, such as `https://app.example.com`.
+    Exact,
+    /// A subdomain pattern, such as `https://*.example.com`: `*` stands at byte `star`.
+    Subdomains {
+        /// Byte offset of the `*` in the pattern.
+        star: usize,
+    },
+}
+
+/// Why an origin written in a policy is not valid.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OriginError {
+    /// The string is empty.
+    Empty,
+    /// The string is `null`, the origin of sandboxed and `file:` documents.
+    Null,
+    /// A bare `*` where only one origin is allowed (inside a list).
+    Wildcard,
+    /// Leading, trailing or inner whitespace.
+    Whitespace,
+    /// No `scheme://` in front.
+    MissingScheme,
+    /// The scheme has characters other than lowercase letters, digits, `+`, `-`, `.`.
+    BadScheme,
+    /// The scheme has uppercase letters.
+    UppercaseScheme,
+    /// A `file://` origin: browsers serialize it as `null`.
+    FileScheme,
+    /// `user@` or `user:pass@` before the host.
+    Userinfo,
+    /// A path after the host, including a lone trailing slash.
+    Path,
+    /// A `?query` after the host.
+    Query,
+    /// A `#fragment` after the host.
+    Fragment,
+    /// Nothing between `://` and the port or the end.
+    EmptyHost,
+    /// The host has uppercase letters.
+    UppercaseHost,
+    /// The host has non-ASCII characters.
+    NonAsciiHost,
+    /// The host has a character that no host can contain.
+    BadHostChar,
+    /// Two dots in a row, or a leading or trailing dot.
+    EmptyLabel,
+    /// A label starts or ends with `-`.
+    HyphenEdge,
+    /// `*` anywhere but a leading `*.` label.
+    MisplacedWildcard,
+    /// A `*.` pattern on an IP address.
+    WildcardIp,
+    /// An IPv6 address that is not bracketed, or a malformed bracketed one.
+    BadIpv6,
+    /// An IPv4-looking host that is not a valid dotted quad.
+    BadIpv4,
+    /// `host:` with no digits after the colon.
+    EmptyPort,
+    /// A port with a non-digit.
+    PortNotDigits,
+    /// A port with a leading zero.
+    PortLeadingZero,
+    /// Port 0.
+    PortZero,
+    /// A port above 65535.
+    PortTooLarge,
+    /// `:443` on https or `:80` on http: browsers never send the default port.
+    DefaultPort,
+}
+
+impl OriginError {
+    /// What is wrong, and how to fix it, in one lowercase sentence.
+    pub const fn message(self) -> &'static str {
+        match self {
+            OriginError::Empty => "empty origin: write one origin as `scheme://host[:port]`, e.g. \"https://app.example.com\"",
+            OriginError::Null => "`null` is the origin of sandboxed iframes and `file:` pages, which any site can produce; allowing it allows everyone: list the real origins instead",
+            OriginError::Wildcard => "`*` cannot be one entry of a list: write `origin = \"*\"` alone to allow any origin, or list exact origins",
+            OriginError::Whitespace => "origins contain no whitespace: remove the spaces",
+            OriginError::MissingScheme => "an origin starts with a scheme: write `https://` (or `http://`) before the host",
+            OriginError::BadScheme => "the scheme may contain only lowercase letters, digits, `+`, `-` and `.`",
+            OriginError::UppercaseScheme => "browsers send the scheme in lowercase, so this never matches: write it in lowercase",
+            OriginError::FileScheme => "`file://` pages send `Origin: null`, which cannot be allowed safely: serve the page over http(s) instead",
+            OriginError::Userinfo => "an origin has no `user@` part: remove it",
+            OriginError::Path => "an origin has no path, not even a trailing slash: browsers send `scheme://host[:port]` only, so remove everything from the first `/` after the host",
+            OriginError::Query => "an origin has no query: remove everything from `?`",
+            OriginError::Fragment => "an origin has no fragment: remove everything from `#`",
+            OriginError::EmptyHost => "the host is missing: write it after `://`",
+            OriginError::UppercaseHost => "browsers send the host in lowercase, so this never matches: write it in lowercase",
+            OriginError::NonAsciiHost => "browsers send internationalized hosts in punycode: write the `xn--` form of the host",
+            OriginError::BadHostChar => "a host contains only lowercase letters, digits, `-` and `.` (or is an IP address)",
+            OriginError::EmptyLabel => "the host has an empty label (two dots in a row, or a leading or trailing dot): remove the extra dot",
+            OriginError::HyphenEdge => "a host label cannot start or end with `-`",
+            OriginError::MisplacedWildcard => "`*` is only allowed as the whole first label, as in \"https://*.example.com\" (matching subdomains of example.com)",
+            OriginError::WildcardIp => "a `*.` subdomain pattern needs a domain name, not an IP address",
+            OriginError::BadIpv6 => "write an IPv6 host in brackets, in its compressed lowercase form, e.g. \"http://[::1]:8080\"",
+            OriginError::BadIpv4 => "an IPv4 host is four decimal numbers 0-255 without leading zeros, e.g. \"http://127.0.0.1:8080\"",
+            OriginError::EmptyPort => "a `:` must be followed by the port number; remove the `:` for the default port",
+            OriginError::PortNotDigits => "the port must be decimal digits only",
+            OriginError::PortLeadingZero => "browsers send the port without leading zeros, so this never matches: remove them",
+            OriginError::PortZero => "port 0 is not a port a page can be served from",
+            OriginError::PortTooLarge => "ports go up to 65535",
+            OriginError::DefaultPort => "browsers never send the default port (443 for https, 80 for http), so this never matches: remove it",
+        }
+    }
+}
+
+const fn is_lower_alpha(b: u8) -> bool {
+    b.is_ascii_lowercase()
+}
+
+/// Checks an origin as written in a policy: `scheme://host[:port]`, or the subdomain pattern
+/// `scheme://*.host[:port]`.
+///
+/// This is the strict syntax of section 8 of the reference: exactly what a browser serializes,
+/// so that a valid entry can be compared with a request's `Origin` byte for byte.
+/// `*` alone and `null` are errors here; the caller decides what a lone `*` means.
+pub const fn parse_origin(s: &str) -> Result<OriginShape, OriginError> {
+    let b = s.as_bytes();
+    if b.is_empty() {
+        return Err(OriginError::Empty);
+    }
+    // Whole-string checks first, so the most useful message wins.
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c == b' ' || c == b'\t' || c == b'\n' || c == b'\r' {
+            return Err(OriginError::Whitespace);
+        }
+        i += 1;
+    }
+    if bytes_eq(b, b"null") {
+        return Err(OriginError::Null);
+    }
+    if bytes_eq(b, b"*") {
+        return Err(OriginError::Wildcard);
+    }
+    // Scheme.
+    let sep = match find(b, b"://", 0) {
+        Some(p) => p,
+        None => return Err(OriginError::MissingScheme),
+    };
+    if sep == 0 {
+        return Err(OriginError::MissingScheme);
+    }
+    let mut upper = false;
+    i = 0;
+    while i < sep {
+        let c = b[i];
+        let ok = if i == 0 {
+            c.is_ascii_alphabetic()
+        } else {
+            c.is_ascii_alphanumeric() || c == b'+' || c == b'-' || c == b'.'
+        };
+        if !ok {
+            return Err(OriginError::BadScheme);
+        }
+        if c.is_ascii_uppercase() {
+            upper = true;
+        }
+        i += 1;
+    }
+    if upper {
+        return Err(OriginError::UppercaseScheme);
+    }
+    let scheme_len = sep;
+    if bytes_eq(slice(b, 0, scheme_len), b"file") {
+        return Err(OriginError::FileScheme);
+    }
+    // Authority ends at the first '/', '?' or '#'.
+    let auth_start = sep + 3;
+    let mut end = auth_start;
+    while end < b.len() && b[end] != b'/' && b[end] != b'?' && b[end] != b'#' {
+        end += 1;
+    }
+    if end < b.len() {
+        return Err(match b[end] {
+            b'/' => OriginError::Path,
+            b'?' => OriginError::Query,
+            _ => OriginError::Fragment,
+        });
+    }
+    let auth = slice(b, auth_start, end);
+    if find(auth, b"@", 0).is_some() {
+        return Err(OriginError::Userinfo);
+    }
+    // Split host and port.
+    let (host, port) = if !auth.is_empty() && auth[0] == b'[' {
+        let close = match find(auth, b"]", 0) {
+            Some(p) => p,
+            None => return Err(OriginError::BadIpv6),
+        };
+        let host = slice(auth, 0, close + 1);
+        let rest = slice(auth, close + 1, auth.len());
+        if rest.is_empty() {
+            (host, None)
+        } else if rest[0] == b':' {
+            (host, Some(slice(rest, 1, rest.len())))
+        } else {
+            return Err(OriginError::BadIpv6);
+        }
+    } else {
+        match rfind_byte(auth, b':') {
+            Some(p) => (slice(auth, 0, p), Some(slice(auth, p + 1, auth.len()))),
+            None => (auth, None),
+        }
+    };
+    if host.is_empty() {
+        return Err(OriginError::EmptyHost);
+    }
+    let shape = match check_host(host) {
+        Ok(shape) => shape,
+        Err(e) => return Err(e),
+    };
+    if let Some(port) = port {
+        match parse_port(port) {
+            Ok(n) => {
+                let scheme = slice(b, 0, scheme_len);
+                if (n == 443 && bytes_eq(scheme, b"https")) || (n == 80 && bytes_eq(scheme, b"http"))
+                {
+                    return Err(OriginError::DefaultPort);
+                }
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(match shape {
+        HostShape::Pattern => OriginShape::Subdomains { star: auth_start },
+        _ => OriginShape::Exact,
+    })
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum HostShape {
+    Name,
+    Pattern,
+    Ip,
+}
+
+const fn check_host(host: &[u8]) -> Result<HostShape, OriginError> {
+    if host[0] == b'[' {
+        return if is_ipv6_literal(host) {
+            Ok(HostShape::Ip)
+        } else {
+            Err(OriginError::BadIpv6)
+        };
+    }
+    // Character classes first.
+    let mut i = 0;
+    let mut upper = false;
+    let mut all_digits_and_dots = true;
+    while i < host.len() {
+        let c = host[i];
+        if c >= 0x80 {
+            return Err(OriginError::NonAsciiHost);
+        }
+        if c.is_ascii_uppercase() {
+            upper = true;
+        } else if c == b'*' {
+            if i != 0 {
+                return Err(OriginError::MisplacedWildcard);
+            }
+        } else if c == b':' {
+            return Err(OriginError::BadIpv6);
+        } else if !(is_lower_alpha(c) || c.is_ascii_digit() || c == b'-' || c == b'.') {
+            return Err(OriginError::BadHostChar);
+        }
+        if !(c.is_ascii_digit() || c == b'.') {
+            all_digits_and_dots = false;
+        }
+        i += 1;
+    }
+    if upper {
+        return Err(OriginError::UppercaseHost);
+    }
+    let mut shape = HostShape::Name;
+    let mut name = host;
+    if host[0] == b'*' {
+        if host.len() < 2 || host[1] != b'.' {
+            return Err(OriginError::MisplacedWildcard);
+        }
+        name = slice(host, 2, host.len());
+        if name.is_empty() {
+            return Err(OriginError::EmptyHost);
+        }
+        shape = HostShape::Pattern;
+    }
+    let ip = looks_like_ipv4(name);
+    if ip || all_digits_and_dots {
+        if !is_ipv4(name) {
+            return Err(OriginError::BadIpv4);
+        }
+        if let HostShape::Pattern = shape {
+            return Err(OriginError::WildcardIp);
+        }
+        return Ok(HostShape::Ip);
+    }
+    match check_labels(name) {
+        Ok(()) => Ok(shape),
+        Err(e) => Err(e),
+    }
+}
+
+/// Dot-separated labels of `[a-z0-9-]`, none empty, none starting or ending with `-`.
+const fn check_labels(name: &[u8]) -> Result<(), OriginError> {
+    let mut start = 0;
+    let mut i = 0;
+    while i <= name.len() {
+        if i == name.len() || name[i] == b'.' {
+            if i == start {
+                return Err(OriginError::EmptyLabel);
+            }
+            if name[start] == b'-' || name[i - 1] == b'-' {
+                return Err(OriginError::HyphenEdge);
+            }
+            start = i + 1;
+        }
+        i += 1;
+    }
+    Ok(())
+}
+
+/// The last label is all digits: the host is meant as an IPv4 address.
+const fn looks_like_ipv4(name: &[u8]) -> bool {
+    if name.is_empty() {
+        return false;
+    }
+    let mut i = name.len();
+    while i > 0 && name[i - 1] != b'.' {
+        if !name[i - 1].is_ascii_digit() {
+            return false;
+        }
+        i -= 1;
+    }
+    i < name.len()
+}
+
+const fn is_ipv4(name: &[u8]) -> bool {
+    let mut parts = 0;
+    let mut i = 0;
+    while i <= name.len() {
+        let start = i;
+        let mut value: u32 = 0;
+        while i < name.len() && name[i] != b'.' {
+            if !name[i].is_ascii_digit() || i - start >= 3 {
+                return false;
+            }
+            value = value * 10 + (name[i] - b'0') as u32;
+            i += 1;
+        }
+        let len = i - start;
+        if len == 0 || value > 255 || (len > 1 && name[start] == b'0') {
+            return false;
+        }
+        parts += 1;
+        i += 1;
+    }
+    parts == 4
+}
+
+/// A bracketed IPv6 literal in the form browsers serialize: lowercase hex, no leading zeros in
+/// a group, the longest run of zero groups compressed. Only the syntax is checked strictly
+/// enough to refuse anything a browser would never send.
+const fn is_ipv6_literal(host: &[u8]) -> bool {
+    let n = host.len();
+    if n < 4 || host[0] != b'[' || host[n - 1] != b']' {
+        return false;
+    }
+    let inner = slice(host, 1, n - 1);
+    let mut groups = 0;
+    let mut compressed = false;
+    let mut i = 0;
+    if inner.len() >= 2 && inner[0] == b':' && inner[1] == b':' {
+        compressed = true;
+        i = 2;
+        if i == inner.len() {
+            return true; // "[::]"
+        }
+    } else if inner[0] == b':' {
+        return false;
+    }
+    while i < inner.len() {
+        let start = i;
+        while i < inner.len() && inner[i] != b':' {
+            let c = inner[i];
+            if !(c.is_ascii_digit() || (b'a' <= c && c <= b'f')) {
+                return false;
+            }
+            i += 1;
+        }
+        let len = i - start;
+        if len == 0 || len > 4 || (len > 1 && inner[start] == b'0') {
+            return false;
+        }
+        groups += 1;
+        if i < inner.len() {
+            // at ':'
+            i += 1;
+            if i < inner.len() && inner[i] == b':' {
+                if compressed {
+                    return false;
+                }
+                compressed = true;
+                i += 1;
+                if i == inner.len() {
+                    break;
+                }
+            } else if i == inner.len() {
+                return false;
+            }
+        }
+    }
+    if compressed {
+        groups <= 7
+    } else {
+        groups == 8
+    }
+}
+
+const fn parse_port(port: &[u8]) -> Result<u32, OriginError> {
+    if port.is_empty() {
+        return Err(OriginError::EmptyPort);
+    }
+    let mut i = 0;
+    while i < port.len() {
+        if !port[i].is_ascii_digit() {
+            return Err(OriginError::PortNotDigits);
+        }
+        i += 1;
+    }
+    if port.len() > 1 && port[0] == b'0' {
+        return Err(OriginError::PortLeadingZero);
+    }
+    if port.len() > 5 {
+        return Err(OriginError::PortTooLarge);
+    }
+    let mut value: u32 = 0;
+    i = 0;
+    while i < port.len() {
+        value = value * 10 + (port[i] - b'0') as u32;
+        i += 1;
+    }
+    if value == 0 {
+        return Err(OriginError::PortZero);
+    }
+    if value > 65_535 {
+        return Err(OriginError::PortTooLarge);
+    }
+    Ok(value)
+}
+
+/// The host part of a valid origin (without brackets' removal), or of a pattern without `*.`.
+///
+/// `origin` must already have passed [`parse_origin`].
+pub const fn host_of(origin: &str) -> &[u8] {
+    let b = origin.as_bytes();
+    let start = match find(b, b"://", 0) {
+        Some(p) => p + 3,
+        None => 0,
+    };
+    let mut host = slice(b, start, b.len());
+    if !host.is_empty() && host[0] == b'[' {
+        return match find(host, b"]", 0) {
+            Some(p) => slice(host, 0, p + 1),
+            None => host,
+        };
+    }
+    if let Some(p) = rfind_byte(host, b':') {
+        host = slice(host, 0, p);
+    }
+    if host.len() >= 2 && host[0] == b'*' && host[1] == b'.' {
+        host = slice(host, 2, host.len());
+    }
+    host
+}
+
+/// The scheme of a valid origin (everything before `://`).
+pub const fn scheme_of(origin: &str) -> &[u8] {
+    let b = origin.as_bytes();
+    match find(b, b"://", 0) {
+        Some(p) => slice(b, 0, p),
+        None => b,
+    }
+}
+
+/// Whether a host names this machine: `localhost`, `*.localhost`, `127.0.0.0/8` or `[::1]`.
+///
+/// Plain-http origins are only trusted with credentials on such hosts: elsewhere a network
+/// attacker can inject script into the http page.
+pub const fn is_loopback_host(host: &[u8]) -> bool {
+    bytes_eq(host, b"localhost")
+        || ends_with(host, b".localhost")
+        || bytes_eq(host, b"[::1]")
+        || (starts_with(host, b"127.") && is_ipv4(host))
+}
+
+/// Public suffixes on which a `*.` pattern would let anyone who registers a name in.
+///
+/// A small, deliberately conservative list: the generic top-level domains, two-letter country
+/// codes (any two-letter last label), the common second-level registries and the shared-hosting
+/// suffixes that have hurt people. It is not the full Public Suffix List.
+const SHARED_SUFFIXES: &[&[u8]] = &[
+    b"com", b"net", b"org", b"edu", b"gov", b"mil", b"int", b"io", b"dev", b"app", b"info",
+    b"biz", b"xyz", b"online", b"site", b"cloud", b"tech", b"ai", b"page", b"web.app",
+    b"github.io", b"gitlab.io", b"netlify.app", b"vercel.app", b"herokuapp.com",
+    b"pages.dev", b"workers.dev", b"firebaseapp.com", b"appspot.com", b"azurewebsites.net",
+    b"cloudfront.net", b"amazonaws.com", b"s3.amazonaws.com", b"blogspot.com", b"fly.dev",
+    b"onrender.com", b"glitch.me", b"repl.co", b"ngrok.io", b"ngrok-free.app",
+    b"co.uk", b"org.uk", b"ac.uk", b"gov.uk", b"com.au", b"net.au", b"co.jp", b"co.nz",
+    b"com.br", b"co.in", b"co.za", b"com.cn",
+];
+
+/// Whether `host` is a public suffix under which unrelated parties register names.
+///
+/// See [`SHARED_SUFFIXES`](self) for what the list covers.
+pub const fn is_public_suffix(host: &[u8]) -> bool {
+    let mut i = 0;
+    while i < SHARED_SUFFIXES.len() {
+        if bytes_eq(host, SHARED_SUFFIXES[i]) {
+            return true;
+        }
+        i += 1;
+    }
+    // Any bare two-letter country code, and any `xx.yy` where both labels are two letters
+    // (`co.uk`-like second-level registries).
+    if host.len() == 2 && host[0].is_ascii_lowercase() && host[1].is_ascii_lowercase() {
+        return true;
+    }
+    if host.len() == 5
+        && host[2] == b'.'
+        && host[0].is_ascii_lowercase()
+        && host[1].is_ascii_lowercase()
+        && host[3].is_ascii_lowercase()
+        && host[4].is_ascii_lowercase()
+    {
+        return true;
+    }
+    false
+}
+
+/// Whether a byte is a `tchar` of RFC 9110 (a header-name or method character).
+pub const fn is_tchar(c: u8) -> bool {
+    matches!(c,
+        b'!' | b'#' | b'$' | b'%' | b'&' | b'\'' | b'*' | b'+' | b'-' | b'.' | b'^' | b'_' | b'`'
+        | b'|' | b'~' | b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z')
+}
+
+/// Whether `s` is a non-empty token of RFC 9110: what a method or a header name must be.
+pub const fn is_token(s: &[u8]) -> bool {
+    if s.is_empty() {
+        return false;
+    }
+    let mut i = 0;
+    while i < s.len() {
+        if !is_tchar(s[i]) {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// The methods with standard names, which browsers uppercase only in part.
+pub const STANDARD_METHODS: &[&str] = &["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"];
+
+/// The methods a browser normalizes to uppercase when a script passes them in any case.
+pub const NORMALIZED_METHODS: &[&str] = &["DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT"];
+
+/// Whether a method is forbidden by the Fetch standard (scripts cannot send it).
+pub const fn is_forbidden_method(m: &[u8]) -> bool {
+    eq_ignore_case(m, b"CONNECT") || eq_ignore_case(m, b"TRACE") || eq_ignore_case(m, b"TRACK")
+}
+
+/// Why a header name cannot be an allowed request header.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RequestHeaderError {
+    /// Not a token.
+    NotToken,
+    /// A forbidden request header: the browser sets it and scripts cannot.
+    Forbidden,
+    /// A `Sec-` or `Proxy-` name: the browser reserves them.
+    ReservedPrefix,
+    /// An `Access-Control-*` name: these are response headers (or the preflight's own).
+    AccessControl,
+}
+
+impl RequestHeaderError {
+    /// What is wrong, and how to fix it.
+    pub const fn message(self) -> &'static str {
+        match self {
+            RequestHeaderError::NotToken => "a header name is a token: letters, digits and !#$%&'*+-.^_`|~, nothing else",
+            RequestHeaderError::Forbidden => "this is a forbidden request header: the browser sets it itself and scripts cannot, so allowing it does nothing; remove it",
+            RequestHeaderError::ReservedPrefix => "`sec-*` and `proxy-*` headers are reserved to the browser: scripts cannot set them; remove it",
+            RequestHeaderError::AccessControl => "`access-control-*` headers are CORS response headers, not request headers a script sends; remove it",
+        }
+    }
+}
+
+const FORBIDDEN_REQUEST_HEADERS: &[&[u8]] = &[
+    b"accept-charset", b"accept-encoding", b"access-control-request-headers",
+    b"access-control-request-method", b"connection", b"content-length", b"cookie", b"cookie2",
+    b"date", b"dnt", b"expect", b"host", b"keep-alive", b"origin", b"referer", b"set-cookie",
+    b"te", b"trailer", b"transfer-encoding", b"upgrade", b"via",
+];
+
+/// Checks a name for the allowed-request-headers list (case-insensitive).
+pub const fn check_request_header(name: &[u8]) -> Result<(), RequestHeaderError> {
+    if !is_token(name) {
+        return Err(RequestHeaderError::NotToken);
+    }
+    let mut i = 0;
+    while i < FORBIDDEN_REQUEST_HEADERS.len() {
+        if eq_ignore_case(name, FORBIDDEN_REQUEST_HEADERS[i]) {
+            return Err(RequestHeaderError::Forbidden);
+        }
+        i += 1;
+    }
+    if starts_with_ignore_case(name, b"sec-") || starts_with_ignore_case(name, b"proxy-") {
+        return Err(RequestHeaderError::ReservedPrefix);
+    }
+    if starts_with_ignore_case(name, b"access-control-") {
+        return Err(RequestHeaderError::AccessControl);
+    }
+    Ok(())
+}
+
+/// Why a header name cannot be exposed to scripts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExposeHeaderError {
+    /// Not a token.
+    NotToken,
+    /// `Set-Cookie` or `Set-Cookie2`, which browsers never expose.
+    SetCookie,
+}
+
+impl ExposeHeaderError {
+    /// What is wrong, and how to fix it.
+    pub const fn message(self) -> &'static str {
+        match self {
+            ExposeHeaderError::NotToken => "a header name is a token: letters, digits and !#$%&'*+-.^_`|~, nothing else",
+            ExposeHeaderError::SetCookie => "browsers never let scripts read `set-cookie`, whatever the server says; remove it",
+        }
+    }
+}
+
+/// Checks a name for the exposed-headers list (case-insensitive).
+pub const fn check_expose_header(name: &[u8]) -> Result<(), ExposeHeaderError> {
+    if !is_token(name) {
+        return Err(ExposeHeaderError::NotToken);
+    }
+    if eq_ignore_case(name, b"set-cookie") || eq_ignore_case(name, b"set-cookie2") {
+        return Err(ExposeHeaderError::SetCookie);
+    }
+    Ok(())
+}
+
+/// Whether `value` is a header value made of visible ASCII and spaces, as the precomputed
+/// response header values must be.
+pub const fn is_visible_header_value(value: &[u8]) -> bool {
+    let mut i = 0;
+    while i < value.len() {
+        let c = value[i];
+        if !(c == b'\t' || (c >= 0x20 && c < 0x7f)) {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Byte equality, usable in `const`.
+pub const fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// ASCII case-insensitive equality, usable in `const`.
+pub const fn eq_ignore_case(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i].to_ascii_lowercase() != b[i].to_ascii_lowercase() {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Whether `s` starts with `prefix`.
+pub const fn starts_with(s: &[u8], prefix: &[u8]) -> bool {
+    s.len() >= prefix.len() && bytes_eq(slice(s, 0, prefix.len()), prefix)
+}
+
+/// Whether `s` ends with `suffix`.
+pub const fn ends_with(s: &[u8], suffix: &[u8]) -> bool {
+    s.len() >= suffix.len() && bytes_eq(slice(s, s.len() - suffix.len(), s.len()), suffix)
+}
+
+const fn starts_with_ignore_case(s: &[u8], prefix: &[u8]) -> bool {
+    s.len() >= prefix.len() && eq_ignore_case(slice(s, 0, prefix.len()), prefix)
+}
+
+const fn slice(s: &[u8], start: usize, end: usize) -> &[u8] {
+    let (head, _) = s.split_at(end);
+    let (_, tail) = head.split_at(start);
+    tail
+}
+
+const fn find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    while i + needle.len() <= hay.len() {
+        if bytes_eq(slice(hay, i, i + needle.len()), needle) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
+const fn rfind_byte(hay: &[u8], needle: u8) -> Option<usize> {
+    let mut i = hay.len();
+    while i > 0 {
+        if hay[i - 1] == needle {
+            return Some(i - 1);
+        }
+        i -= 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_serialized_origins() {
+        for ok in [
+            "https://app.example.com",
+            "http://localhost:5173",
+            "http://127.0.0.1:3000",
+            "https://xn--bcher-kva.example",
+            "http://[::1]:8080",
+            "http://[2001:db8::1]",
+            "chrome-extension://abcdefghijklmnop",
+            "https://a-b.example.com:8443",
+        ] {
+            assert_eq!(parse_origin(ok), Ok(OriginShape::Exact), "{ok}");
+        }
+        assert_eq!(parse_origin("https://*.example.com"), Ok(OriginShape::Subdomains { star: 8 }));
+    }
+
+    #[test]
+    fn refuses_each_malformed_shape() {
+        let cases = [
+            ("", OriginError::Empty),
+            ("null", OriginError::Null),
+            ("*", OriginError::Wildcard),
+            (" https://a.com", OriginError::Whitespace),
+            ("a.com", OriginError::MissingScheme),
+            ("HTTPS://a.com", OriginError::UppercaseScheme),
+            ("file:///etc", OriginError::FileScheme),
+            ("https://u@a.com", OriginError::Userinfo),
+            ("https://a.com/", OriginError::Path),
+            ("https://a.com/x", OriginError::Path),
+            ("https://a.com?x", OriginError::Query),
+            ("https://a.com#x", OriginError::Fragment),
+            ("https://", OriginError::EmptyHost),
+            ("https://A.com", OriginError::UppercaseHost),
+            ("https://bücher.de", OriginError::NonAsciiHost),
+            ("https://a_b.com", OriginError::BadHostChar),
+            ("https://a..com", OriginError::EmptyLabel),
+            ("https://a.com.", OriginError::EmptyLabel),
+            ("https://-a.com", OriginError::HyphenEdge),
+            ("https://*example.com", OriginError::MisplacedWildcard),
+            ("https://a.*.com", OriginError::MisplacedWildcard),
+            ("https://*.1.2.3.4", OriginError::WildcardIp),
+            ("http://[::1", OriginError::BadIpv6),
+            ("http://256.1.1.1", OriginError::BadIpv4),
+            ("http://01.1.1.1", OriginError::BadIpv4),
+            ("https://a.com:", OriginError::EmptyPort),
+            ("https://a.com:8x", OriginError::PortNotDigits),
+            ("https://a.com:080", OriginError::PortLeadingZero),
+            ("https://a.com:0", OriginError::PortZero),
+            ("https://a.com:65536", OriginError::PortTooLarge),
+            ("https://a.com:443", OriginError::DefaultPort),
+            ("http://a.com:80", OriginError::DefaultPort),
+        ];
+        for (input, want) in cases {
+            assert_eq!(parse_origin(input), Err(want), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn hosts_and_suffixes() {
+        assert_eq!(host_of("https://*.example.com:8443"), b"example.com");
+        assert_eq!(host_of("http://[::1]:3000"), b"[::1]");
+        assert!(is_loopback_host(b"localhost"));
+        assert!(is_loopback_host(b"127.0.0.1"));
+        assert!(is_loopback_host(b"[::1]"));
+        assert!(!is_loopback_host(b"127.example.com"));
+        assert!(is_public_suffix(b"github.io"));
+        assert!(is_public_suffix(b"com"));
+        assert!(is_public_suffix(b"co.uk"));
+        assert!(!is_public_suffix(b"example.com"));
+    }
+
+    #[test]
+    fn header_names() {
+        assert_eq!(check_request_header(b"Content-Type"), Ok(()));
+        assert_eq!(check_request_header(b"cookie"), Err(RequestHeaderError::Forbidden));
+        assert_eq!(check_request_header(b"Sec-Fetch-Mode"), Err(RequestHeaderError::ReservedPrefix));
+        assert_eq!(check_request_header(b"proxy-authorization"), Err(RequestHeaderError::ReservedPrefix));
+        assert_eq!(check_request_header(b"access-control-allow-origin"), Err(RequestHeaderError::AccessControl));
+        assert_eq!(check_request_header(b"x y"), Err(RequestHeaderError::NotToken));
+        assert_eq!(check_expose_header(b"Set-Cookie"), Err(ExposeHeaderError::SetCookie));
+        assert!(is_forbidden_method(b"trace"));
+    }
+}

@@ -1,0 +1,76 @@
+//! Compile-time checked, per-route CORS for [axum].
+//!
+//! Write the policy on the handler; the compiler rejects invalid and insecure policies; at run
+//! time every response carries exactly the headers the
+//! [Fetch standard](https://fetch.spec.whatwg.org/#http-cors-protocol) asks for, from values
+//! computed at compile time.
+//!
+//! ```
+//! use axum::Router;
+//! use cors_runtime::{cors, cors_route};
+//!
+//! #[cors(origin = ["https://app.example.com"], methods = [GET, POST], headers = ["content-type"], credentials)]
+//! async fn items() -> &'static str { "[]" }
+//!
+//! #[cors(origin = ["https://app.example.com"], methods = [GET, POST], headers = ["content-type"], credentials)]
+//! async fn create() -> &'static str { "{}" }
+//!
+//! let app: Router = Router::new().route("/items", cors_route!(get(items), post(create)));
+//! ```
+//!
+//! # How it fits together
+//! - [`cors`] (the attribute) validates the policy and emits a `const` [`Policy`] next to the
+//!   handler, reachable as `handler::POLICY`. The handler itself is left exactly as written.
+//! - [`cors_route!`] mounts the handlers of one path and answers that path's preflights with
+//!   the policy of the handler mounted on the requested method.
+//! - [`CorsLayer`] is the tower layer underneath, usable on its own for one policy.
+//!
+//! # What the engine does per request
+//! - No `Origin`: the request is not a CORS request and passes through; responses of routes
+//!   whose answer depends on the origin get `Vary: Origin`.
+//! - `OPTIONS` + `Origin` + `Access-Control-Request-Method`: a preflight, answered `204` with
+//!   the policy's headers, or `403` with none. The handler never runs.
+//! - Anything else with `Origin`: the handler runs, its status and body pass through, and the
+//!   allowed origin gets exactly one `Access-Control-Allow-Origin` (plus credentials and
+//!   exposed headers as the policy says), on every status.
+#![warn(missing_docs)]
+
+mod engine;
+mod origin;
+mod policy;
+mod request;
+mod service;
+
+pub use engine::{
+    append_vary_origin, check_preflight, decide_origin, finish_actual, preflight,
+    refused_preflight, Mount, OriginDecision, Policies, Refusal,
+    ACCESS_CONTROL_ALLOW_PRIVATE_NETWORK, ACCESS_CONTROL_REQUEST_PRIVATE_NETWORK, PREFLIGHT_VARY,
+};
+pub use origin::{is_serialized_origin, RequestOrigin};
+pub use policy::{AllowedOrigin, Methods, Origins, Policy, RequestHeaders};
+pub use request::{
+    check_request_headers, HeaderListError, RequestKind, MAX_REQUEST_HEADERS_BYTES,
+    MAX_REQUEST_HEADERS_LINES, MAX_REQUEST_HEADER_NAMES,
+};
+pub use service::{CorsLayer, CorsService, ResponseFuture};
+
+pub use cors_macros::{cors, cors_route};
+
+/// Items used by the code the macros generate. Not a stable API.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::engine::Mount;
+    pub use crate::policy::{AllowedOrigin, Methods, Origins, Policy, PolicyParts, RequestHeaders};
+    pub use axum;
+
+    /// Wraps a method router with the policies of its mounts.
+    pub fn route<S>(
+        router: axum::routing::MethodRouter<S>,
+        mounts: &'static [Mount],
+    ) -> axum::routing::MethodRouter<S>
+    where
+        S: Clone + Send + Sync + 'static,
+    {
+        router.layer(crate::CorsLayer::mounted(mounts))
+    }
+}

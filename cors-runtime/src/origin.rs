@@ -1,0 +1,80 @@
+//! Reading the request's `Origin` header.
+
+use http::header::{HeaderMap, HeaderValue, ORIGIN};
+
+/// Longest `Origin` value looked at; anything longer is refused without further work.
+pub(crate) const MAX_ORIGIN_LEN: usize = 2048;
+
+/// What a request says about its origin.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RequestOrigin<'a> {
+    /// No `Origin` header: not a CORS request.
+    Absent,
+    /// Exactly one `Origin` line.
+    One(&'a HeaderValue),
+    /// Several `Origin` lines, which no browser sends: never allowed.
+    Several,
+}
+
+impl<'a> RequestOrigin<'a> {
+    /// Reads the `Origin` lines of a request.
+    pub fn of(headers: &'a HeaderMap) -> Self {
+        let mut lines = headers.get_all(ORIGIN).iter();
+        match (lines.next(), lines.next()) {
+            (None, _) => RequestOrigin::Absent,
+            (Some(v), None) => RequestOrigin::One(v),
+            (Some(_), Some(_)) => RequestOrigin::Several,
+        }
+    }
+}
+
+/// Whether `value` is one serialized origin as a browser sends it, or `null`.
+///
+/// Used for any-origin policies, which do not compare against a list but still refuse garbage.
+pub fn is_serialized_origin(value: &[u8]) -> bool {
+    if value == b"null" {
+        return true;
+    }
+    if value.len() > MAX_ORIGIN_LEN {
+        return false;
+    }
+    match std::str::from_utf8(value) {
+        Ok(s) => matches!(cors_rules::parse_origin(s), Ok(cors_rules::OriginShape::Exact)),
+        Err(_) => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serialized_origins() {
+        assert!(is_serialized_origin(b"https://a.com"));
+        assert!(is_serialized_origin(b"http://localhost:3000"));
+        assert!(is_serialized_origin(b"null"));
+        for bad in [
+            &b""[..],
+            b"*",
+            b"https://a.com/",
+            b"https://*.a.com",
+            b"a.com",
+            b"https://a.com, https://b.com",
+            b"HTTPS://A.COM",
+            b"https://a.com:443",
+        ] {
+            assert!(!is_serialized_origin(bad), "{}", String::from_utf8_lossy(bad));
+        }
+        assert!(!is_serialized_origin(&vec![b'a'; 10_000]));
+    }
+
+    #[test]
+    fn counts_origin_lines() {
+        let mut h = HeaderMap::new();
+        assert_eq!(RequestOrigin::of(&h), RequestOrigin::Absent);
+        h.append(ORIGIN, HeaderValue::from_static("https://a.com"));
+        assert!(matches!(RequestOrigin::of(&h), RequestOrigin::One(_)));
+        h.append(ORIGIN, HeaderValue::from_static("https://a.com"));
+        assert_eq!(RequestOrigin::of(&h), RequestOrigin::Several);
+    }
+}

@@ -1,0 +1,192 @@
+//! Classifying a request and reading the preflight's request headers, with bounded work.
+
+use http::header::{HeaderMap, ACCESS_CONTROL_REQUEST_HEADERS, ACCESS_CONTROL_REQUEST_METHOD, ORIGIN};
+use http::Method;
+
+use crate::policy::Policy;
+
+/// Most `Access-Control-Request-Headers` bytes (all lines together) a preflight may carry.
+/// Browsers send a few hundred at most; beyond this the preflight is refused unread.
+pub const MAX_REQUEST_HEADERS_BYTES: usize = 4096;
+/// Most `Access-Control-Request-Headers` lines a preflight may carry.
+pub const MAX_REQUEST_HEADERS_LINES: usize = 16;
+/// Most header names a preflight may ask for.
+pub const MAX_REQUEST_HEADER_NAMES: usize = 64;
+
+/// What kind of request this is, for CORS (section 1 of the reference).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RequestKind {
+    /// No `Origin`: not a CORS request; passed through untouched.
+    NotCors,
+    /// `OPTIONS` with `Origin` and `Access-Control-Request-Method`: answered without the
+    /// handler.
+    Preflight,
+    /// Any other request with `Origin`: the handler runs and CORS headers are added.
+    Actual,
+}
+
+impl RequestKind {
+    /// Classifies a request by its method and headers.
+    pub fn of(method: &Method, headers: &HeaderMap) -> Self {
+        if !headers.contains_key(ORIGIN) {
+            RequestKind::NotCors
+        } else if method == Method::OPTIONS && headers.contains_key(ACCESS_CONTROL_REQUEST_METHOD) {
+            RequestKind::Preflight
+        } else {
+            RequestKind::Actual
+        }
+    }
+}
+
+/// Reads `Access-Control-Request-Method`: exactly one line holding one token.
+pub(crate) fn requested_method(headers: &HeaderMap) -> Option<&[u8]> {
+    let mut lines = headers.get_all(ACCESS_CONTROL_REQUEST_METHOD).iter();
+    let value = lines.next()?.as_bytes();
+    if lines.next().is_some() || !cors_rules::is_token(value) {
+        return None;
+    }
+    Some(value)
+}
+
+/// Why a preflight's `Access-Control-Request-Headers` is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeaderListError {
+    /// Too many bytes, lines or names: refused before reading further.
+    TooLarge,
+    /// An element is not a token.
+    NotToken,
+    /// A well-formed name the policy does not allow.
+    NotAllowed,
+}
+
+/// Checks every name in the preflight's `Access-Control-Request-Headers` against the policy.
+///
+/// Accepts what HTTP allows even where browsers are tidier: several lines, optional whitespace
+/// around elements, empty elements, any case. Work is linear in the header bytes and bounded by
+/// [`MAX_REQUEST_HEADERS_BYTES`], [`MAX_REQUEST_HEADERS_LINES`] and
+/// [`MAX_REQUEST_HEADER_NAMES`].
+pub fn check_request_headers(headers: &HeaderMap, policy: &Policy) -> Result<(), HeaderListError> {
+    let lines = headers.get_all(ACCESS_CONTROL_REQUEST_HEADERS);
+    // First pass: bound the input before parsing any of it.
+    let mut total = 0usize;
+    for (count, line) in lines.iter().enumerate() {
+        total += line.len();
+        if count >= MAX_REQUEST_HEADERS_LINES || total > MAX_REQUEST_HEADERS_BYTES {
+            return Err(HeaderListError::TooLarge);
+        }
+    }
+    let mut names = 0usize;
+    for line in lines.iter() {
+        for element in line.as_bytes().split(|&c| c == b',') {
+            let name = trim_ows(element);
+            if name.is_empty() {
+                continue;
+            }
+            names += 1;
+            if names > MAX_REQUEST_HEADER_NAMES {
+                return Err(HeaderListError::TooLarge);
+            }
+            if !cors_rules::is_token(name) {
+                return Err(HeaderListError::NotToken);
+            }
+            if !policy.allows_request_header(name) {
+                return Err(HeaderListError::NotAllowed);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Strips HTTP optional whitespace (spaces and tabs) from both ends.
+fn trim_ows(mut s: &[u8]) -> &[u8] {
+    while let [b' ' | b'\t', rest @ ..] = s {
+        s = rest;
+    }
+    while let [rest @ .., b' ' | b'\t'] = s {
+        s = rest;
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::{AllowedOrigin, Methods, Origins, PolicyParts, RequestHeaders};
+    use http::HeaderValue;
+
+    const POLICY: Policy = Policy::from_parts(PolicyParts {
+        origins: Origins::List(&[AllowedOrigin::parse("https://a.com")]),
+        methods: Methods::List(&["GET"]),
+        allow_methods: "GET",
+        headers: RequestHeaders::List(&["content-type", "x-api-key"]),
+        allow_headers: "content-type, x-api-key",
+        expose: &[],
+        expose_any: false,
+        expose_headers: "",
+        credentials: false,
+        max_age: "",
+        private_network: false,
+    });
+
+    fn check(lines: &[&str]) -> Result<(), HeaderListError> {
+        let mut h = HeaderMap::new();
+        for l in lines {
+            h.append(ACCESS_CONTROL_REQUEST_HEADERS, HeaderValue::from_str(l).unwrap());
+        }
+        check_request_headers(&h, &POLICY)
+    }
+
+    #[test]
+    fn parses_browser_and_non_browser_shapes() {
+        assert_eq!(check(&[]), Ok(()));
+        assert_eq!(check(&["content-type"]), Ok(()));
+        assert_eq!(check(&["content-type,x-api-key"]), Ok(()));
+        assert_eq!(check(&[" Content-Type ,\tX-API-Key "]), Ok(()));
+        assert_eq!(check(&[",,content-type,, ,"]), Ok(()));
+        assert_eq!(check(&["content-type", "x-api-key"]), Ok(()));
+        assert_eq!(check(&[""]), Ok(()));
+    }
+
+    #[test]
+    fn refuses_unknown_and_malformed_names() {
+        assert_eq!(check(&["x-other"]), Err(HeaderListError::NotAllowed));
+        assert_eq!(check(&["content-type", "x-other"]), Err(HeaderListError::NotAllowed));
+        assert_eq!(check(&["content type"]), Err(HeaderListError::NotToken));
+        assert_eq!(check(&["content-type;x"]), Err(HeaderListError::NotToken));
+    }
+
+    #[test]
+    fn bounds_hostile_input() {
+        let commas = ",".repeat(1 << 20);
+        assert_eq!(check(&[&commas]), Err(HeaderListError::TooLarge));
+        let many = vec!["content-type"; 17];
+        assert_eq!(check(&many), Err(HeaderListError::TooLarge));
+        let names = vec!["content-type"; 65].join(",");
+        assert_eq!(check(&[&names]), Err(HeaderListError::TooLarge));
+    }
+
+    #[test]
+    fn reads_one_method_token() {
+        let mut h = HeaderMap::new();
+        assert_eq!(requested_method(&h), None);
+        h.insert(ACCESS_CONTROL_REQUEST_METHOD, HeaderValue::from_static("PUT"));
+        assert_eq!(requested_method(&h), Some(&b"PUT"[..]));
+        h.append(ACCESS_CONTROL_REQUEST_METHOD, HeaderValue::from_static("PUT"));
+        assert_eq!(requested_method(&h), None);
+        h.insert(ACCESS_CONTROL_REQUEST_METHOD, HeaderValue::from_static("P T"));
+        assert_eq!(requested_method(&h), None);
+    }
+
+    #[test]
+    fn classifies() {
+        let mut h = HeaderMap::new();
+        assert_eq!(RequestKind::of(&Method::OPTIONS, &h), RequestKind::NotCors);
+        h.insert(ACCESS_CONTROL_REQUEST_METHOD, HeaderValue::from_static("PUT"));
+        assert_eq!(RequestKind::of(&Method::OPTIONS, &h), RequestKind::NotCors);
+        h.insert(ORIGIN, HeaderValue::from_static("https://a.com"));
+        assert_eq!(RequestKind::of(&Method::OPTIONS, &h), RequestKind::Preflight);
+        assert_eq!(RequestKind::of(&Method::GET, &h), RequestKind::Actual);
+        h.remove(ACCESS_CONTROL_REQUEST_METHOD);
+        assert_eq!(RequestKind::of(&Method::OPTIONS, &h), RequestKind::Actual);
+    }
+}

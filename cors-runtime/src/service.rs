@@ -1,0 +1,152 @@
+//! The tower [`Layer`] and [`Service`] that put a route's policies on its requests.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+use axum::body::Body;
+use http::{Request, Response};
+use pin_project_lite::pin_project;
+use tower_layer::Layer;
+use tower_service::Service;
+
+use crate::engine::{self, OriginDecision, Policies};
+use crate::policy::Policy;
+use crate::request::RequestKind;
+
+/// Applies CORS policies to a route.
+///
+/// Usually built for you by [`cors_route!`](crate::cors_route). On its own it wraps one
+/// method route with one policy:
+///
+/// ```
+/// use axum::{routing::get, Router};
+/// use cors_runtime::{cors, CorsLayer};
+///
+/// #[cors(origin = "https://app.example.com", methods = [GET])]
+/// async fn list() -> &'static str { "[]" }
+///
+/// let app: Router = Router::new().route("/items", get(list).layer(CorsLayer::new(&list::POLICY)));
+/// ```
+///
+/// Layered like this, preflights reach the layer only if the method router sends `OPTIONS`
+/// to it (`MethodRouter::layer` also wraps the fallback, so they do); prefer
+/// [`cors_route!`](crate::cors_route), which also checks the mounts at compile time.
+#[derive(Clone, Copy, Debug)]
+pub struct CorsLayer {
+    policies: Policies,
+}
+
+impl CorsLayer {
+    /// One policy for every method of the route. The policy must list its methods (a policy
+    /// written without `methods` needs [`cors_route!`](crate::cors_route) to know them).
+    pub const fn new(policy: &'static Policy) -> Self {
+        CorsLayer {
+            policies: Policies::One(policy),
+        }
+    }
+
+    /// One policy per mounted method, as [`cors_route!`](crate::cors_route) builds it.
+    pub const fn mounted(mounts: &'static [engine::Mount]) -> Self {
+        CorsLayer {
+            policies: Policies::Mounted(mounts),
+        }
+    }
+
+    /// The policies this layer applies.
+    pub const fn policies(&self) -> Policies {
+        self.policies
+    }
+}
+
+impl<S> Layer<S> for CorsLayer {
+    type Service = CorsService<S>;
+
+    fn layer(&self, inner: S) -> CorsService<S> {
+        CorsService {
+            inner,
+            policies: self.policies,
+        }
+    }
+}
+
+/// The service built by [`CorsLayer`].
+#[derive(Clone, Copy, Debug)]
+pub struct CorsService<S> {
+    inner: S,
+    policies: Policies,
+}
+
+impl<S, B> Service<Request<B>> for CorsService<S>
+where
+    S: Service<Request<B>, Response = Response<Body>>,
+{
+    type Response = Response<Body>;
+    type Error = S::Error;
+    type Future = ResponseFuture<S::Future>;
+
+    #[inline]
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: Request<B>) -> Self::Future {
+        let kind = RequestKind::of(request.method(), request.headers());
+        if kind == RequestKind::Preflight {
+            // The handler never runs for a preflight.
+            return ResponseFuture::Ready {
+                response: Some(engine::preflight(&self.policies, request.headers())),
+            };
+        }
+        let finish = self
+            .policies
+            .for_actual(request.method().as_str().as_bytes())
+            .map(|policy| (policy, engine::decide_origin(policy, request.headers())));
+        ResponseFuture::Inner {
+            future: self.inner.call(request),
+            finish,
+        }
+    }
+}
+
+pin_project! {
+    /// The response future of [`CorsService`].
+    #[project = ResponseFutureProj]
+    pub enum ResponseFuture<F> {
+        /// A preflight, answered without the inner service.
+        Ready {
+            /// The answer, taken when polled.
+            response: Option<Response<Body>>,
+        },
+        /// An actual request: the inner service's response gets the CORS headers.
+        Inner {
+            /// The inner service's future.
+            #[pin]
+            future: F,
+            /// The policy and origin decision to apply to its response.
+            finish: Option<(&'static Policy, OriginDecision)>,
+        },
+    }
+}
+
+impl<F, E> Future for ResponseFuture<F>
+where
+    F: Future<Output = Result<Response<Body>, E>>,
+{
+    type Output = Result<Response<Body>, E>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        match self.project() {
+            ResponseFutureProj::Ready { response } => Poll::Ready(Ok(response
+                .take()
+                .expect("ResponseFuture polled after completion"))),
+            ResponseFutureProj::Inner { future, finish } => {
+                let mut response = std::task::ready!(future.poll(cx))?;
+                if let Some((policy, decision)) = finish.take() {
+                    engine::finish_actual(policy, decision, response.headers_mut());
+                }
+                Poll::Ready(Ok(response))
+            }
+        }
+    }
+}
