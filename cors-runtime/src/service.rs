@@ -110,20 +110,17 @@ where
 }
 
 pin_project! {
-    /// The response future of [`CorsService`].
+    /// The response future of [`CorsService`]. Its variants' fields are private in spirit:
+    /// poll it, do not build it.
     #[project = ResponseFutureProj]
+    #[allow(missing_docs)]
     pub enum ResponseFuture<F> {
         /// A preflight, answered without the inner service.
-        Ready {
-            /// The answer, taken when polled.
-            response: Option<Response<Body>>,
-        },
+        Ready { response: Option<Response<Body>> },
         /// An actual request: the inner service's response gets the CORS headers.
         Inner {
-            /// The inner service's future.
             #[pin]
             future: F,
-            /// The policy and origin decision to apply to its response.
             finish: Option<(&'static Policy, OriginDecision)>,
         },
     }
