@@ -1,0 +1,51 @@
+//! See CORS policies at work in a real browser.
+//!
+//! ```text
+//! cargo run --example demo
+//! ```
+//!
+//! Starts the API of the `per_route` example on http://127.0.0.1:3000 and a page on another
+//! origin, http://localhost:5173. Open the page: it makes cross-origin `fetch()` calls and shows,
+//! row by row, what the policy says and what the browser actually allowed. `PORT` and
+//! `PAGE_PORT` change the two ports (the policies list `http://localhost:5173`, so with another
+//! page port the credentialed rows are refused, as they should be).
+
+#[path = "per_route.rs"]
+#[allow(dead_code)]
+mod per_route;
+
+use axum::response::Html;
+use axum::routing::get;
+use axum::Router;
+
+const PAGE: &str = include_str!("demo_page.html");
+
+#[tokio::main]
+async fn main() {
+    let api = per_route::bind().await;
+    let api_addr = api.local_addr().expect("bound socket has an address");
+    let page_port: u16 = std::env::var("PAGE_PORT")
+        .ok()
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(5173);
+    let page = tokio::net::TcpListener::bind(("127.0.0.1", page_port))
+        .await
+        .unwrap_or_else(|e| {
+            eprintln!("cannot listen on 127.0.0.1:{page_port} for the page: {e}");
+            std::process::exit(1)
+        });
+    let html = PAGE.replace("__API__", &format!("http://{api_addr}"));
+    let page_app = Router::new().route("/", get(move || async move { Html(html) }));
+
+    println!("API  listening on http://{api_addr}");
+    println!("page listening on http://localhost:{page_port}");
+    println!();
+    println!("open http://localhost:{page_port} in a browser to watch the policies at work");
+
+    let api_server = axum::serve(api, per_route::app());
+    let page_server = axum::serve(page, page_app);
+    tokio::select! {
+        r = api_server => r.expect("API server failed"),
+        r = page_server => r.expect("page server failed"),
+    }
+}

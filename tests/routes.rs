@@ -1,0 +1,319 @@
+//! Route wiring: `cors_route!` with state, extractors, nesting, merging and other layers.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, Method, Request, Response, StatusCode};
+use axum::response::IntoResponse;
+use axum::routing::get;
+use axum::{Json, Router};
+use cors_runtime::{cors, cors_route};
+use http_body_util::BodyExt;
+use serde::Deserialize;
+use tower::ServiceExt;
+
+const SITE: &str = "https://site.example";
+const ADMIN: &str = "https://admin.example";
+const PARTNER: &str = "https://partner.example";
+
+#[derive(Clone, Default)]
+struct AppState {
+    calls: Arc<AtomicUsize>,
+}
+
+/// Public reads.
+#[cors(origin = "*", methods = [GET], expose = ["x-count"])]
+async fn read(State(state): State<AppState>, Path(id): Path<u32>) -> impl IntoResponse {
+    let n = state.calls.fetch_add(1, Ordering::SeqCst) + 1;
+    ([("x-count", n.to_string())], format!("read {id}"))
+}
+
+/// Admin deletes, with cookies.
+#[cors(origin = "https://admin.example", methods = [DELETE], credentials, max_age = 60)]
+async fn remove(State(state): State<AppState>, Path(id): Path<u32>) -> impl IntoResponse {
+    state.calls.fetch_add(1, Ordering::SeqCst);
+    (StatusCode::OK, format!("removed {id}"))
+}
+
+/// Partner updates with a JSON body and an API key.
+#[derive(Deserialize)]
+struct Patch {
+    name: String,
+}
+#[cors(origin = ["https://partner.example"], methods = [PATCH], headers = ["content-type", "x-api-key"])]
+async fn update(Path(id): Path<u32>, headers: HeaderMap, Json(p): Json<Patch>) -> impl IntoResponse {
+    let key = headers.get("x-api-key").map(|v| v.to_str().unwrap_or("?").to_owned());
+    format!("updated {id} to {} with key {key:?}", p.name)
+}
+
+#[derive(Deserialize)]
+struct Search {
+    q: String,
+}
+/// No `methods`: the mounted methods become the list.
+#[cors(origin = "https://site.example")]
+async fn search(Query(s): Query<Search>) -> String {
+    format!("found {}", s.q)
+}
+
+fn app() -> Router {
+    Router::new()
+        .route("/items/{id}", cors_route!(get(read), delete(remove), patch(update)))
+        .route("/search", cors_route!(get(search), post(search)))
+        .with_state(AppState::default())
+}
+
+fn request(method: &str, uri: &str, headers: &[(&str, &str)], body: &str) -> Request<Body> {
+    let mut b = Request::builder().method(method).uri(uri);
+    for (n, v) in headers {
+        b = b.header(*n, *v);
+    }
+    b.body(Body::from(body.to_owned())).unwrap()
+}
+
+async fn call(app: Router, req: Request<Body>) -> (Response<()>, String) {
+    let res = app.oneshot(req).await.unwrap();
+    let (parts, body) = res.into_parts();
+    let bytes = body.collect().await.unwrap().to_bytes();
+    (Response::from_parts(parts, ()), String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn header<'a>(res: &'a Response<()>, name: &str) -> Option<&'a str> {
+    let mut all = res.headers().get_all(name).iter();
+    let first = all.next().map(|v| v.to_str().unwrap());
+    assert!(all.next().is_none(), "{name} appears more than once");
+    first
+}
+
+fn preflight(uri: &str, origin: &str, method: &str, headers: &str) -> Request<Body> {
+    let mut h = vec![("origin", origin), ("access-control-request-method", method)];
+    if !headers.is_empty() {
+        h.push(("access-control-request-headers", headers));
+    }
+    request("OPTIONS", uri, &h, "")
+}
+
+#[tokio::test]
+async fn three_methods_three_policies_on_one_path() {
+    let state = AppState::default();
+    let app = Router::new()
+        .route("/items/{id}", cors_route!(get(read), delete(remove), patch(update)))
+        .with_state(state.clone());
+
+    // GET: public.
+    let (res, body) = call(app.clone(), request("GET", "/items/1", &[("origin", PARTNER)], "")).await;
+    assert_eq!((res.status(), body.as_str()), (StatusCode::OK, "read 1"));
+    assert_eq!(header(&res, "access-control-allow-origin"), Some("*"));
+    assert_eq!(header(&res, "access-control-expose-headers"), Some("x-count"));
+    assert_eq!(header(&res, "access-control-allow-credentials"), None);
+
+    // DELETE: admin only, with credentials.
+    let (res, _) = call(app.clone(), preflight("/items/1", ADMIN, "DELETE", "")).await;
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    assert_eq!(header(&res, "access-control-allow-origin"), Some(ADMIN));
+    assert_eq!(header(&res, "access-control-allow-credentials"), Some("true"));
+    assert_eq!(header(&res, "access-control-allow-methods"), Some("DELETE"));
+    assert_eq!(header(&res, "access-control-max-age"), Some("60"));
+    let (res, _) = call(app.clone(), preflight("/items/1", PARTNER, "DELETE", "")).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    assert_eq!(header(&res, "access-control-allow-origin"), None);
+    let (res, body) = call(app.clone(), request("DELETE", "/items/1", &[("origin", ADMIN)], "")).await;
+    assert_eq!(body, "removed 1");
+    assert_eq!(header(&res, "access-control-allow-origin"), Some(ADMIN));
+    assert_eq!(header(&res, "access-control-allow-credentials"), Some("true"));
+
+    // PATCH: partner, JSON and an API key.
+    let (res, _) = call(app.clone(), preflight("/items/1", PARTNER, "PATCH", "content-type,x-api-key")).await;
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    assert_eq!(header(&res, "access-control-allow-origin"), Some(PARTNER));
+    assert_eq!(header(&res, "access-control-allow-methods"), Some("PATCH"));
+    assert_eq!(header(&res, "access-control-allow-headers"), Some("content-type, x-api-key"));
+    assert_eq!(header(&res, "access-control-allow-credentials"), None);
+    let (res, _) = call(app.clone(), preflight("/items/1", ADMIN, "PATCH", "content-type")).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN, "admin origin is not allowed to PATCH");
+    let (res, body) = call(
+        app.clone(),
+        request(
+            "PATCH",
+            "/items/1",
+            &[("origin", PARTNER), ("content-type", "application/json"), ("x-api-key", "k")],
+            r#"{"name":"fig"}"#,
+        ),
+    )
+    .await;
+    assert_eq!(body, r#"updated 1 to fig with key Some("k")"#);
+    assert_eq!(header(&res, "access-control-allow-origin"), Some(PARTNER));
+
+    // An unmounted method is refused at preflight.
+    let (res, _) = call(app.clone(), preflight("/items/1", PARTNER, "PUT", "")).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+
+    // Preflights never reach a handler: only the GET and DELETE above counted.
+    assert_eq!(state.calls.load(Ordering::SeqCst), 2);
+}
+
+#[tokio::test]
+async fn mounted_methods_become_the_list() {
+    let (res, _) = call(app(), preflight("/search?q=x", SITE, "POST", "")).await;
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    assert_eq!(header(&res, "access-control-allow-methods"), Some("GET, POST"));
+    let (res, body) = call(app(), request("GET", "/search?q=pear", &[("origin", SITE)], "")).await;
+    assert_eq!(body, "found pear");
+    assert_eq!(header(&res, "access-control-allow-origin"), Some(SITE));
+    let (res, _) = call(app(), preflight("/search", SITE, "PUT", "")).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn head_uses_the_get_policy() {
+    let (res, body) = call(app(), request("HEAD", "/items/3", &[("origin", SITE)], "")).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(body, "");
+    assert_eq!(header(&res, "access-control-allow-origin"), Some("*"));
+}
+
+#[tokio::test]
+async fn non_preflight_options_and_plain_requests_pass_through() {
+    // OPTIONS with Origin but no Access-Control-Request-Method: axum's own 405, no CORS.
+    let (res, _) = call(app(), request("OPTIONS", "/items/1", &[("origin", SITE)], "")).await;
+    assert_eq!(res.status(), StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(header(&res, "allow"), Some("GET,HEAD,DELETE,PATCH"));
+    assert_eq!(header(&res, "access-control-allow-origin"), None);
+    // OPTIONS without Origin: the same.
+    let (res, _) = call(app(), request("OPTIONS", "/items/1", &[], "")).await;
+    assert_eq!(res.status(), StatusCode::METHOD_NOT_ALLOWED);
+    // Same-path requests without Origin: the handler's answer, untouched.
+    let (res, body) = call(app(), request("GET", "/items/5", &[], "")).await;
+    assert_eq!(body, "read 5");
+    assert_eq!(header(&res, "access-control-allow-origin"), None);
+    assert!(res.headers().get("vary").is_none(), "a * policy adds no Vary");
+    let (res, _) = call(app(), request("DELETE", "/items/5", &[], "")).await;
+    assert_eq!(header(&res, "vary"), Some("Origin"), "a listed-origin policy varies by Origin");
+}
+
+/// An `options` handler with its own policy answers non-preflight OPTIONS; preflights still
+/// go to the policies.
+#[cors(origin = "https://site.example", methods = [OPTIONS, GET])]
+async fn describe() -> impl IntoResponse {
+    ([("allow", "GET, OPTIONS")], "this resource supports GET")
+}
+#[cors(origin = "https://site.example", methods = [OPTIONS, GET])]
+async fn fetch_doc() -> &'static str {
+    "doc"
+}
+
+#[tokio::test]
+async fn a_user_options_handler_answers_plain_options_only() {
+    let app: Router = Router::new().route("/doc", cors_route!(get(fetch_doc), options(describe)));
+    let (res, body) = call(app.clone(), request("OPTIONS", "/doc", &[("origin", SITE)], "")).await;
+    assert_eq!(body, "this resource supports GET");
+    assert_eq!(header(&res, "access-control-allow-origin"), Some(SITE));
+    let (res, body) = call(app.clone(), preflight("/doc", SITE, "GET", "")).await;
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    assert_eq!(body, "");
+    assert_eq!(header(&res, "access-control-allow-methods"), Some("OPTIONS, GET"));
+}
+
+#[tokio::test]
+async fn nest_and_merge_keep_policies() {
+    let api = Router::new().route("/items/{id}", cors_route!(get(read), delete(remove)));
+    let app: Router = Router::new()
+        .nest("/api", api.clone())
+        .merge(Router::new().route("/search", cors_route!(get(search))))
+        .with_state(AppState::default());
+    let (res, body) = call(app.clone(), request("GET", "/api/items/9", &[("origin", SITE)], "")).await;
+    assert_eq!(body, "read 9");
+    assert_eq!(header(&res, "access-control-allow-origin"), Some("*"));
+    let (res, _) = call(app.clone(), preflight("/api/items/9", ADMIN, "DELETE", "")).await;
+    assert_eq!(header(&res, "access-control-allow-origin"), Some(ADMIN));
+    let (res, _) = call(app.clone(), preflight("/search", SITE, "GET", "")).await;
+    assert_eq!(header(&res, "access-control-allow-methods"), Some("GET"));
+}
+
+/// An authentication layer: 401 unless `authorization: Bearer demo`.
+fn require_auth() -> tower_http::validate_request::ValidateRequestHeaderLayer<
+    tower_http::validate_request::ValidateBearer<Body>,
+> {
+    #[allow(deprecated)]
+    tower_http::validate_request::ValidateRequestHeaderLayer::bearer("demo")
+}
+
+#[cors(origin = "https://admin.example", methods = [DELETE], headers = ["authorization"], credentials)]
+async fn guarded() -> &'static str {
+    "deleted"
+}
+
+#[tokio::test]
+async fn auth_inside_the_route_never_sees_preflights() {
+    let app: Router = Router::new().route("/guarded", cors_route!(delete(guarded.layer(require_auth()))));
+    // The preflight is answered before auth runs.
+    let (res, _) = call(app.clone(), preflight("/guarded", ADMIN, "DELETE", "authorization")).await;
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    assert_eq!(header(&res, "access-control-allow-headers"), Some("authorization"));
+    // Without a token: auth's 401, with CORS headers so the script can read it.
+    let (res, _) = call(app.clone(), request("DELETE", "/guarded", &[("origin", ADMIN)], "")).await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(header(&res, "access-control-allow-origin"), Some(ADMIN));
+    assert_eq!(header(&res, "access-control-allow-credentials"), Some("true"));
+    // With the token: the handler.
+    let (res, body) = call(
+        app.clone(),
+        request("DELETE", "/guarded", &[("origin", ADMIN), ("authorization", "Bearer demo")], ""),
+    )
+    .await;
+    assert_eq!((res.status(), body.as_str()), (StatusCode::OK, "deleted"));
+    assert_eq!(header(&res, "access-control-allow-origin"), Some(ADMIN));
+}
+
+#[tokio::test]
+async fn auth_over_the_whole_router_runs_first_as_documented() {
+    // Layers added on the Router run before the route, so they see preflights: this is why
+    // the documentation puts auth inside `cors_route!`.
+    let app: Router = Router::new()
+        .route("/guarded", cors_route!(delete(guarded)))
+        .route_layer(require_auth());
+    let (res, _) = call(app, preflight("/guarded", ADMIN, "DELETE", "authorization")).await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn stacks_with_tracing_and_compression() {
+    use tower_http::compression::CompressionLayer;
+    use tower_http::trace::TraceLayer;
+
+    #[cors(origin = "https://site.example", methods = [GET], expose = ["content-encoding"])]
+    async fn big() -> String {
+        "x".repeat(4096)
+    }
+    let app: Router = Router::new()
+        .route("/big", cors_route!(get(big)))
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http());
+    let (res, body) = call(
+        app.clone(),
+        request("GET", "/big", &[("origin", SITE), ("accept-encoding", "gzip")], ""),
+    )
+    .await;
+    assert_eq!(header(&res, "content-encoding"), Some("gzip"));
+    assert!(body.len() < 4096, "compressed");
+    assert_eq!(header(&res, "access-control-allow-origin"), Some(SITE));
+    let vary: Vec<&str> = res.headers().get_all("vary").iter().map(|v| v.to_str().unwrap()).collect();
+    assert!(vary.iter().any(|v| v.to_ascii_lowercase().contains("origin")), "{vary:?}");
+    assert!(vary.iter().any(|v| v.to_ascii_lowercase().contains("accept-encoding")), "{vary:?}");
+    let (res, _) = call(app, preflight("/big", SITE, "GET", "")).await;
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+}
+
+#[tokio::test]
+async fn plain_axum_routes_get_no_cors() {
+    // Mounted with plain axum routing, a #[cors] handler is just a handler: no headers.
+    let app: Router = Router::new().route("/search", get(search));
+    let (res, body) = call(app.clone(), request("GET", "/search?q=a", &[("origin", SITE)], "")).await;
+    assert_eq!(body, "found a");
+    assert_eq!(header(&res, "access-control-allow-origin"), None);
+    let (res, _) = call(app, preflight("/search", SITE, "GET", "")).await;
+    assert_eq!(res.status(), StatusCode::METHOD_NOT_ALLOWED);
+    let _ = Method::GET;
+}

@@ -1,0 +1,10 @@
+use axum::Router;
+use cors_runtime::{cors, cors_route};
+
+async fn list() -> &'static str {
+    "[]"
+}
+
+fn main() {
+    let _: Router = Router::new().route("/items", cors_route!(get(list)));
+}

@@ -1,0 +1,6 @@
+use axum::Router;
+use cors_runtime::{cors, cors_route};
+
+fn main() {
+    let _: Router = Router::new().route("/items", cors_route!());
+}
