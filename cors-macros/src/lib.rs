@@ -5,12 +5,16 @@
 
 use proc_macro::TokenStream;
 
+mod attr;
+mod expand;
+mod fallback;
 mod route;
+mod valid;
 
 /// Placeholder.
 #[proc_macro_attribute]
-pub fn cors(_attr: TokenStream, item: TokenStream) -> TokenStream {
-    item
+pub fn cors(attr: TokenStream, item: TokenStream) -> TokenStream {
+    expand::cors(attr.into(), item.into()).into()
 }
 
 /// Mounts the `#[cors]` handlers of one path and answers the path's preflights.

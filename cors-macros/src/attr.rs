@@ -1,0 +1,486 @@
+//! Parsing `#[cors(...)]` into a plain [`Attr`].
+//!
+//! This module only checks the *shape* of the attribute (known keys, each given once, each with
+//! a value of the right form). What the values mean is checked in `valid.rs`. Every problem is
+//! collected in [`Errors`] so that one compile run shows all of them.
+
+use std::fmt::Display;
+
+use proc_macro2::{Span, TokenStream};
+use quote::ToTokens;
+use syn::ext::IdentExt;
+use syn::parse::{Parse, ParseStream, Parser};
+use syn::punctuated::Punctuated;
+use syn::{Expr, ExprArray, ExprLit, ExprPath, ExprUnary, Ident, Lit, LitInt, LitStr, Token, UnOp};
+
+use crate::valid::{closest, edit_distance};
+
+/// All the errors of one attribute (and its item), reported together.
+#[derive(Default)]
+pub(crate) struct Errors {
+    all: Option<syn::Error>,
+}
+
+impl Errors {
+    pub(crate) fn push(&mut self, error: syn::Error) {
+        match &mut self.all {
+            Some(all) => all.combine(error),
+            None => self.all = Some(error),
+        }
+    }
+
+    /// An error pointing at one span.
+    pub(crate) fn at(&mut self, span: Span, message: impl Display) {
+        self.push(syn::Error::new(span, message));
+    }
+
+    /// An error pointing at all of `tokens`.
+    pub(crate) fn spanned(&mut self, tokens: impl ToTokens, message: impl Display) {
+        self.push(syn::Error::new_spanned(tokens, message));
+    }
+
+    pub(crate) fn finish(self) -> Option<syn::Error> {
+        self.all
+    }
+}
+
+/// The keys the attribute knows, in the order the docs list them.
+pub(crate) const KEYS: &[&str] = &[
+    "origin",
+    "methods",
+    "headers",
+    "expose",
+    "credentials",
+    "max_age",
+    "private_network",
+];
+
+/// Names people reach for from other CORS libraries, and the key that means the same.
+const ALIASES: &[(&str, &str)] = &[
+    ("origins", "origin"),
+    ("allow_origin", "origin"),
+    ("allow_origins", "origin"),
+    ("allowed_origins", "origin"),
+    ("method", "methods"),
+    ("allow_methods", "methods"),
+    ("allowed_methods", "methods"),
+    ("header", "headers"),
+    ("allow_headers", "headers"),
+    ("allowed_headers", "headers"),
+    ("request_headers", "headers"),
+    ("expose_headers", "expose"),
+    ("exposed_headers", "expose"),
+    ("allow_credentials", "credentials"),
+    ("with_credentials", "credentials"),
+    ("credential", "credentials"),
+    ("maxage", "max_age"),
+    ("max_age_secs", "max_age"),
+    ("max_age_seconds", "max_age"),
+    ("allow_private_network", "private_network"),
+];
+
+/// The attribute, parsed. A key that is absent, or whose value had the wrong shape, is `None`.
+#[derive(Default)]
+pub(crate) struct Attr {
+    pub(crate) origin: Option<Origin>,
+    pub(crate) methods: Option<Names>,
+    pub(crate) headers: Option<Names>,
+    pub(crate) expose: Option<Names>,
+    pub(crate) credentials: Option<Flag>,
+    pub(crate) max_age: Option<MaxAge>,
+    pub(crate) private_network: Option<Flag>,
+}
+
+/// `origin = "*"` or the origins written (one string is a list of one).
+pub(crate) enum Origin {
+    Any(LitStr),
+    List { items: Vec<LitStr>, span: Span },
+}
+
+/// `methods`, `headers` or `expose`: `"*"` or a bracketed list.
+pub(crate) enum Names {
+    Any(LitStr),
+    List { items: Vec<Name>, span: Span },
+}
+
+/// One element of a name list, as written.
+pub(crate) enum Name {
+    /// `GET`, `CONTENT_TYPE`.
+    Ident(Ident),
+    /// `"PURGE"`, `"x-api-key"`.
+    Str(LitStr),
+}
+
+impl ToTokens for Name {
+    fn to_tokens(&self, tokens: &mut proc_macro2::TokenStream) {
+        match self {
+            Name::Ident(ident) => ident.to_tokens(tokens),
+            Name::Str(lit) => lit.to_tokens(tokens),
+        }
+    }
+}
+
+/// `credentials`, `credentials = true`.
+#[derive(Clone, Copy)]
+pub(crate) struct Flag {
+    pub(crate) value: bool,
+}
+
+/// `max_age = 600`.
+pub(crate) struct MaxAge {
+    pub(crate) seconds: Option<u64>,
+    pub(crate) lit: LitInt,
+}
+
+/// One `key` or `key = value` of the attribute.
+struct Entry {
+    key: Ident,
+    value: Option<Expr>,
+}
+
+impl Parse for Entry {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let key = input.call(Ident::parse_any)?;
+        let value = if input.peek(Token![=]) {
+            input.parse::<Token![=]>()?;
+            Some(input.parse()?)
+        } else if input.is_empty() || input.peek(Token![,]) {
+            None
+        } else {
+            return Err(input.error(format_args!(
+                "expected `=` or `,` after `{key}`: write `key = value` and separate keys with `,`, \
+                 e.g. `#[cors(origin = \"https://app.example.com\", methods = [GET])]`"
+            )));
+        };
+        Ok(Entry { key, value })
+    }
+}
+
+/// Parses the attribute's tokens. Returns what could be read; every problem goes to `errors`.
+pub(crate) fn parse(tokens: TokenStream, errors: &mut Errors) -> Attr {
+    let mut attr = Attr::default();
+    let entries = match Punctuated::<Entry, Token![,]>::parse_terminated.parse2(tokens) {
+        Ok(entries) => entries,
+        Err(e) => {
+            errors.push(e);
+            return attr;
+        }
+    };
+    let mut seen: Vec<String> = Vec::new();
+    for entry in entries {
+        let key = entry.key.unraw().to_string();
+        if !KEYS.contains(&key.as_str()) {
+            errors.at(entry.key.span(), unknown_key(&key));
+            continue;
+        }
+        if seen.contains(&key) {
+            errors.at(
+                entry.key.span(),
+                format_args!("`{key}` is given twice: keep one of them"),
+            );
+            continue;
+        }
+        seen.push(key.clone());
+        let value = entry.value.as_ref();
+        let k = &entry.key;
+        match key.as_str() {
+            "origin" => attr.origin = origin(k, value, errors),
+            "methods" => attr.methods = names(k, value, errors),
+            "headers" => attr.headers = names(k, value, errors),
+            "expose" => attr.expose = names(k, value, errors),
+            "credentials" => attr.credentials = flag(k, value, errors),
+            "private_network" => attr.private_network = flag(k, value, errors),
+            "max_age" => attr.max_age = max_age(k, value, errors),
+            _ => unreachable!("every key of KEYS is handled"),
+        }
+    }
+    attr
+}
+
+fn unknown_key(key: &str) -> String {
+    let lower = key.to_ascii_lowercase();
+    let suggestion = ALIASES
+        .iter()
+        .find(|(alias, _)| *alias == lower)
+        .map(|(_, key)| *key)
+        .or_else(|| closest(&lower, KEYS.iter().copied(), 2))
+        .or_else(|| {
+            // `allow_methos`, `expose_header`: close to an alias.
+            ALIASES
+                .iter()
+                .filter(|(alias, _)| edit_distance(&lower, alias) <= 2)
+                .map(|(_, key)| *key)
+                .next()
+        });
+    match suggestion {
+        Some(s) => format!("unknown key `{key}`: did you mean `{s}`?"),
+        None => format!(
+            "unknown key `{key}`: the keys are {}",
+            KEYS.iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
+fn str_lit(expr: &Expr) -> Option<&LitStr> {
+    match expr {
+        Expr::Lit(ExprLit {
+            lit: Lit::Str(s), ..
+        }) => Some(s),
+        _ => None,
+    }
+}
+
+/// A path of one identifier, such as `GET` (not `Method::GET`).
+fn single_ident(path: &ExprPath) -> Option<&Ident> {
+    if path.qself.is_none() && path.path.leading_colon.is_none() {
+        path.path.get_ident()
+    } else {
+        None
+    }
+}
+
+fn origin(key: &Ident, value: Option<&Expr>, errors: &mut Errors) -> Option<Origin> {
+    const SHAPE: &str = "write one origin `origin = \"https://app.example.com\"`, a list \
+        `origin = [\"https://app.example.com\", \"https://*.example.com\"]`, or `origin = \"*\"` \
+        for any origin";
+    let Some(value) = value else {
+        errors.at(key.span(), format_args!("`origin` needs a value: {SHAPE}"));
+        return None;
+    };
+    if let Some(lit) = str_lit(value) {
+        return Some(if lit.value() == "*" {
+            Origin::Any(lit.clone())
+        } else {
+            Origin::List {
+                items: vec![lit.clone()],
+                span: lit.span(),
+            }
+        });
+    }
+    let Expr::Array(array) = value else {
+        errors.spanned(
+            value,
+            format_args!("`origin` takes a string or a list of strings: {SHAPE}"),
+        );
+        return None;
+    };
+    let mut items = Vec::new();
+    let mut ok = true;
+    for elem in &array.elems {
+        match str_lit(elem) {
+            Some(lit) => items.push(lit.clone()),
+            None => {
+                ok = false;
+                errors.spanned(
+                    elem,
+                    "write each origin as a string literal, e.g. \"https://app.example.com\"",
+                );
+            }
+        }
+    }
+    ok.then(|| Origin::List {
+        items,
+        span: array.bracket_token.span.join(),
+    })
+}
+
+/// What a name list holds, for messages.
+struct ListKind {
+    example: &'static str,
+    any: &'static str,
+    item: &'static str,
+}
+
+fn list_kind(key: &str) -> ListKind {
+    match key {
+        "methods" => ListKind {
+            example: "[GET, POST]",
+            any: "any method",
+            item: "a method as an identifier (`GET`) or, for a custom method, a string literal (\"PURGE\")",
+        },
+        "headers" => ListKind {
+            example: "[\"content-type\", \"x-api-key\"]",
+            any: "any header but `authorization`",
+            item: "a header name as a string literal (\"x-api-key\") or an `http::header` constant name (`CONTENT_TYPE`)",
+        },
+        _ => ListKind {
+            example: "[\"x-request-id\"]",
+            any: "every header",
+            item: "a header name as a string literal (\"x-request-id\") or an `http::header` constant name (`ETAG`)",
+        },
+    }
+}
+
+fn names(key: &Ident, value: Option<&Expr>, errors: &mut Errors) -> Option<Names> {
+    let k = key.to_string();
+    let kind = list_kind(&k);
+    let Some(value) = value else {
+        errors.at(
+            key.span(),
+            format_args!(
+                "`{k}` needs a value: write `{k} = {}`, or `{k} = \"*\"` for {}",
+                kind.example, kind.any
+            ),
+        );
+        return None;
+    };
+    let array = match value {
+        Expr::Array(array) => array,
+        _ => {
+            if let Some(lit) = str_lit(value) {
+                if lit.value() == "*" {
+                    return Some(Names::Any(lit.clone()));
+                }
+            }
+            // Show the value the user wrote, inside brackets.
+            let inner = value.to_token_stream().to_string();
+            errors.spanned(
+                value,
+                format_args!(
+                    "`{k}` takes a list in brackets: write `{k} = [{inner}]`, or `{k} = \"*\"` for {}",
+                    kind.any
+                ),
+            );
+            return None;
+        }
+    };
+    list_items(&k, array, &kind, errors)
+}
+
+fn list_items(k: &str, array: &ExprArray, kind: &ListKind, errors: &mut Errors) -> Option<Names> {
+    let mut items = Vec::new();
+    let mut ok = true;
+    for elem in &array.elems {
+        match elem {
+            Expr::Lit(ExprLit {
+                lit: Lit::Str(s), ..
+            }) => items.push(Name::Str(s.clone())),
+            Expr::Path(path) => match single_ident(path) {
+                Some(ident) => items.push(Name::Ident(ident.clone())),
+                None => {
+                    ok = false;
+                    let last = path.path.segments.last().map(|s| s.ident.to_string());
+                    let hint = match last {
+                        Some(last) => format!("write the name alone: `{last}`"),
+                        None => format!("write {}", kind.item),
+                    };
+                    errors.spanned(
+                        elem,
+                        format_args!(
+                            "`{k}` lists names, not paths: {hint} (the attribute reads names, it does not resolve paths)"
+                        ),
+                    );
+                }
+            },
+            _ => {
+                ok = false;
+                errors.spanned(elem, format_args!("each element of `{k}` is {}", kind.item));
+            }
+        }
+    }
+    ok.then(|| Names::List {
+        items,
+        span: array.bracket_token.span.join(),
+    })
+}
+
+fn flag(key: &Ident, value: Option<&Expr>, errors: &mut Errors) -> Option<Flag> {
+    match value {
+        None => Some(Flag { value: true }),
+        Some(Expr::Lit(ExprLit {
+            lit: Lit::Bool(b), ..
+        })) => Some(Flag { value: b.value }),
+        Some(other) => {
+            errors.spanned(
+                other,
+                format_args!(
+                    "`{key}` is a flag: write `{key}` alone (or `{key} = true`), or `{key} = false`"
+                ),
+            );
+            None
+        }
+    }
+}
+
+fn max_age(key: &Ident, value: Option<&Expr>, errors: &mut Errors) -> Option<MaxAge> {
+    const SHAPE: &str =
+        "`max_age` is a whole number of seconds, 0 to 86400: write e.g. `max_age = 600`";
+    let Some(value) = value else {
+        errors.at(key.span(), format_args!("`max_age` needs a value: {SHAPE}"));
+        return None;
+    };
+    match value {
+        Expr::Lit(ExprLit {
+            lit: Lit::Int(lit), ..
+        }) => {
+            if !lit.suffix().is_empty() {
+                errors.spanned(
+                    lit,
+                    format_args!(
+                        "`max_age` takes plain seconds without a type suffix: write `max_age = {}`",
+                        lit.base10_digits()
+                    ),
+                );
+                return None;
+            }
+            Some(MaxAge {
+                seconds: lit.base10_parse::<u64>().ok(),
+                lit: lit.clone(),
+            })
+        }
+        Expr::Unary(ExprUnary {
+            op: UnOp::Neg(_), ..
+        }) => {
+            errors.spanned(
+                value,
+                "`max_age` cannot be negative (browsers would ignore it and cache for 5 seconds): \
+                 write a number of seconds from 0 to 86400, e.g. `max_age = 600`",
+            );
+            None
+        }
+        Expr::Lit(ExprLit {
+            lit: Lit::Str(s), ..
+        }) if s.value().parse::<u64>().is_ok() => {
+            errors.spanned(
+                value,
+                format_args!(
+                    "`max_age` takes a number, not a string: write `max_age = {}`",
+                    s.value()
+                ),
+            );
+            None
+        }
+        Expr::Lit(ExprLit {
+            lit: Lit::Float(_), ..
+        }) => {
+            errors.spanned(
+                value,
+                "browsers read `access-control-max-age` as whole seconds: write an integer, e.g. `max_age = 600`",
+            );
+            None
+        }
+        _ => {
+            errors.spanned(value, SHAPE);
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_keys() {
+        assert!(unknown_key("orgin").contains("`origin`"));
+        assert!(unknown_key("method").contains("`methods`"));
+        assert!(unknown_key("header").contains("`headers`"));
+        assert!(unknown_key("allow_credentials").contains("`credentials`"));
+        assert!(unknown_key("allow_methos").contains("`methods`"));
+        assert!(unknown_key("maxAge").contains("`max_age`"));
+        assert!(unknown_key("timeout").contains("the keys are"));
+    }
+}

@@ -1,0 +1,648 @@
+//! Every rule of a valid, secure policy, checked on the parsed attribute.
+//!
+//! The rules themselves (origin syntax, tokens, forbidden names, public suffixes, loopback
+//! hosts) come from `cors_rules`, the same functions `cors-runtime` runs in `const`; this module
+//! decides what to say and where to point. All problems are collected, none stops the others.
+
+use proc_macro2::Span;
+use syn::ext::IdentExt;
+use syn::LitStr;
+
+use cors_rules as rules;
+
+use crate::attr::{Attr, Errors, Name, Names, Origin};
+
+/// A validated policy, with every name normalized, ready to be written out.
+pub(crate) struct Policy {
+    /// `None`: any origin.
+    pub(crate) origins: Option<Vec<String>>,
+    pub(crate) methods: Methods,
+    /// `None`: any header (but `authorization`).
+    pub(crate) headers: Option<Vec<String>>,
+    /// `None`: every header exposed.
+    pub(crate) expose: Option<Vec<String>>,
+    pub(crate) credentials: bool,
+    pub(crate) max_age: Option<u64>,
+    pub(crate) private_network: bool,
+}
+
+pub(crate) enum Methods {
+    Any,
+    List(Vec<String>),
+    Mounted,
+}
+
+/// Checks the attribute. The result is only meaningful when no error was pushed.
+pub(crate) fn check(attr: &Attr, errors: &mut Errors) -> Policy {
+    let credentials = attr.credentials.is_some_and(|f| f.value);
+    Policy {
+        origins: origins(attr.origin.as_ref(), credentials, errors),
+        methods: methods(attr.methods.as_ref(), credentials, errors),
+        headers: match &attr.headers {
+            None => Some(Vec::new()),
+            Some(names) => header_list(names, Role::Request, credentials, errors),
+        },
+        expose: match &attr.expose {
+            None => Some(Vec::new()),
+            Some(names) => header_list(names, Role::Expose, credentials, errors),
+        },
+        credentials,
+        max_age: attr.max_age.as_ref().and_then(|age| match age.seconds {
+            Some(s) if s <= rules::MAX_AGE_LIMIT => Some(s),
+            _ => {
+                errors.spanned(
+                    &age.lit,
+                    format_args!(
+                        "`max_age` is at most {} seconds (24 hours), the longest any browser caches a \
+                         preflight (Firefox; Chromium caps at 7200): write a smaller value, e.g. \
+                         `max_age = 7200`",
+                        rules::MAX_AGE_LIMIT
+                    ),
+                );
+                None
+            }
+        }),
+        private_network: attr.private_network.is_some_and(|f| f.value),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Origins
+
+fn origins(origin: Option<&Origin>, credentials: bool, errors: &mut Errors) -> Option<Vec<String>> {
+    match origin {
+        None => {
+            errors.at(
+                Span::call_site(),
+                "missing `origin`: say which origins may call this handler, e.g. \
+                 `#[cors(origin = \"https://app.example.com\")]`, or `origin = \"*\"` for any origin",
+            );
+            Some(Vec::new())
+        }
+        Some(Origin::Any(lit)) => {
+            if credentials {
+                errors.spanned(
+                    lit,
+                    "`credentials` cannot be allowed for any origin: browsers refuse \
+                     `access-control-allow-origin: *` on requests with cookies, and reflecting every \
+                     origin instead would let any site act as the user; list the exact origins, or \
+                     remove `credentials`",
+                );
+            }
+            None
+        }
+        Some(Origin::List { items, span }) => {
+            if items.is_empty() {
+                errors.at(
+                    *span,
+                    "the origin list is empty: list at least one origin, e.g. \
+                     `origin = [\"https://app.example.com\"]`, or write `origin = \"*\"` for any origin",
+                );
+            }
+            let mut seen: Vec<String> = Vec::new();
+            for lit in items {
+                let text = lit.value();
+                match rules::parse_origin(&text) {
+                    Err(e) => errors.spanned(lit, origin_message(&text, e)),
+                    Ok(shape) => {
+                        if seen.contains(&text) {
+                            errors.spanned(
+                                lit,
+                                format_args!("\"{text}\" is listed twice: remove this one"),
+                            );
+                        } else if credentials {
+                            credentialed_origin(lit, &text, shape, errors);
+                        }
+                    }
+                }
+                seen.push(text);
+            }
+            Some(seen)
+        }
+    }
+}
+
+/// The rule's message, with the corrected origin when there is an obvious one.
+fn origin_message(text: &str, error: rules::OriginError) -> String {
+    let base = error.message();
+    match fixed_origin(text, error) {
+        Some(fixed) => format!("{base}; did you mean \"{fixed}\"?"),
+        None => base.to_string(),
+    }
+}
+
+/// The origin the user most likely meant, when it is valid.
+fn fixed_origin(text: &str, error: rules::OriginError) -> Option<String> {
+    use rules::OriginError as E;
+    let fixed = match error {
+        E::Path | E::Query | E::Fragment => {
+            let start = text.find("://")? + 3;
+            let end = text[start..].find(['/', '?', '#'])? + start;
+            text[..end].to_string()
+        }
+        E::UppercaseScheme | E::UppercaseHost => text.to_ascii_lowercase(),
+        E::Whitespace => text.split_whitespace().collect(),
+        E::MissingScheme => format!("https://{}", text.trim_start_matches("//")),
+        E::DefaultPort | E::EmptyPort => text[..text.rfind(':')?].to_string(),
+        E::PortLeadingZero => {
+            let colon = text.rfind(':')?;
+            let port = text[colon + 1..].trim_start_matches('0');
+            format!("{}:{port}", &text[..colon])
+        }
+        _ => return None,
+    };
+    // Suggest only what is itself a valid origin (fixing one thing may reveal another).
+    (fixed != text && rules::parse_origin(&fixed).is_ok()).then_some(fixed)
+}
+
+fn credentialed_origin(lit: &LitStr, text: &str, shape: rules::OriginShape, errors: &mut Errors) {
+    let host = rules::host_of(text);
+    if rules::scheme_of(text) == b"http" && !rules::is_loopback_host(host) {
+        errors.spanned(
+            lit,
+            "with `credentials`, a plain `http://` origin cannot be trusted: a network attacker can \
+             inject script into the http page and act as the user; use the `https://` origin \
+             (plain http is only allowed for loopback hosts such as `http://localhost:3000`), or \
+             remove `credentials`",
+        );
+    }
+    if let rules::OriginShape::Subdomains { .. } = shape {
+        if rules::is_public_suffix(host) {
+            let suffix = String::from_utf8_lossy(host);
+            errors.spanned(
+                lit,
+                format_args!(
+                    "with `credentials`, a pattern on the public suffix `{suffix}` trusts every site \
+                     that anyone registers under `{suffix}`; list the exact origins instead, or \
+                     remove `credentials`"
+                ),
+            );
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Methods
+
+fn methods(names: Option<&Names>, credentials: bool, errors: &mut Errors) -> Methods {
+    match names {
+        None => Methods::Mounted,
+        Some(Names::Any(lit)) => {
+            if credentials {
+                errors.spanned(
+                    lit,
+                    "with `credentials`, browsers read `access-control-allow-methods: *` as a \
+                     method literally named `*`, not as a wildcard: list the methods, e.g. \
+                     `methods = [GET, POST]`, or remove `credentials`",
+                );
+            }
+            Methods::Any
+        }
+        Some(Names::List { items, span }) => {
+            if items.is_empty() {
+                errors.at(
+                    *span,
+                    "the method list is empty: list at least one method, e.g. `methods = [GET]`, \
+                     or remove `methods` to allow the methods the handler is mounted on",
+                );
+            }
+            let mut seen: Vec<String> = Vec::new();
+            for name in items {
+                if let Some(method) = method(name, errors) {
+                    if seen.contains(&method) {
+                        errors.spanned(
+                            name,
+                            format_args!("`{method}` is listed twice: remove this one"),
+                        );
+                    } else {
+                        seen.push(method);
+                    }
+                }
+            }
+            Methods::List(seen)
+        }
+    }
+}
+
+fn is_standard(m: &str) -> bool {
+    rules::STANDARD_METHODS.contains(&m)
+}
+
+fn is_normalized(m: &str) -> bool {
+    rules::NORMALIZED_METHODS.contains(&m)
+}
+
+const FORBIDDEN_METHOD: &str =
+    "CONNECT, TRACE and TRACK are forbidden methods: browsers never let a script send them, so \
+     allowing one does nothing; remove it";
+
+/// Checks one method; returns it as it will be compared (case preserved).
+fn method(name: &Name, errors: &mut Errors) -> Option<String> {
+    match name {
+        Name::Ident(ident) => {
+            let m = ident.unraw().to_string();
+            let upper = m.to_ascii_uppercase();
+            if rules::is_forbidden_method(m.as_bytes()) {
+                errors.spanned(ident, FORBIDDEN_METHOD);
+                None
+            } else if is_standard(&m) {
+                Some(m)
+            } else if is_standard(&upper) {
+                errors.spanned(ident, wrong_case(&m, &upper, true));
+                None
+            } else if let Some(near) = closest(&upper, rules::STANDARD_METHODS.iter().copied(), 2) {
+                errors.spanned(
+                    ident,
+                    format_args!(
+                        "unknown method `{m}`: did you mean `{near}`? (a custom method is written as \
+                         a string literal, e.g. \"{m}\")"
+                    ),
+                );
+                None
+            } else {
+                errors.spanned(
+                    ident,
+                    format_args!(
+                        "`{m}` is not a standard method: write a custom method as a string literal, \
+                         \"{m}\" (identifiers are reserved for GET, HEAD, POST, PUT, DELETE, PATCH \
+                         and OPTIONS, so that a typo cannot pass as a custom method)"
+                    ),
+                );
+                None
+            }
+        }
+        Name::Str(lit) => {
+            let m = lit.value();
+            let upper = m.to_ascii_uppercase();
+            if m == "*" {
+                errors.spanned(lit, star_in_list("methods", "method"));
+                None
+            } else if !rules::is_token(m.as_bytes()) {
+                errors.spanned(
+                    lit,
+                    format_args!(
+                        "{:?} is not a valid method: a method is a token of letters, digits and \
+                         !#$%&'*+-.^_`|~, without spaces or separators",
+                        m
+                    ),
+                );
+                None
+            } else if rules::is_forbidden_method(m.as_bytes()) {
+                errors.spanned(lit, FORBIDDEN_METHOD);
+                None
+            } else if is_normalized(&upper) && m != upper {
+                errors.spanned(lit, wrong_case(&m, &upper, false));
+                None
+            } else {
+                // Includes "patch": written as a string, a lowercase custom spelling is deliberate.
+                Some(m)
+            }
+        }
+    }
+}
+
+/// The message for a standard method written in another case.
+fn wrong_case(m: &str, upper: &str, ident: bool) -> String {
+    if is_normalized(upper) {
+        format!(
+            "methods compare case-sensitively, and browsers uppercase `{m}` to `{upper}` before \
+             sending it, so `{m}` never matches: write `{upper}`"
+        )
+    } else if ident {
+        format!(
+            "methods compare case-sensitively: browsers send `{upper}` when the script writes \
+             `{upper}`, and send `{m}` as written (they uppercase only DELETE, GET, HEAD, OPTIONS, \
+             POST and PUT); write `{upper}`, and add the string literal \"{m}\" as well only if \
+             your scripts really send `{m}`"
+        )
+    } else {
+        // A string literal other than all-lowercase, e.g. "Patch": allowed by the rules, but
+        // nobody means it.
+        format!(
+            "methods compare case-sensitively and `{m}` matches only a script that sends exactly \
+             `{m}`: write `{upper}` (or \"{}\" for scripts that send it in lowercase)",
+            m.to_ascii_lowercase()
+        )
+    }
+}
+
+fn star_in_list(key: &str, noun: &str) -> String {
+    format!(
+        "`\"*\"` inside the list is a {noun} literally named `*`: write `{key} = \"*\"` without \
+         brackets for the wildcard"
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// Headers
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Request,
+    Expose,
+}
+
+fn header_list(
+    names: &Names,
+    role: Role,
+    credentials: bool,
+    errors: &mut Errors,
+) -> Option<Vec<String>> {
+    let key = match role {
+        Role::Request => "headers",
+        Role::Expose => "expose",
+    };
+    match names {
+        Names::Any(lit) => {
+            if credentials {
+                let (header, example) = match role {
+                    Role::Request => (
+                        "access-control-allow-headers",
+                        "headers = [\"content-type\"]",
+                    ),
+                    Role::Expose => (
+                        "access-control-expose-headers",
+                        "expose = [\"x-request-id\"]",
+                    ),
+                };
+                errors.spanned(
+                    lit,
+                    format_args!(
+                        "with `credentials`, browsers read `{header}: *` as a header literally named \
+                         `*`, not as a wildcard: list the names, e.g. `{example}`, or remove \
+                         `credentials`"
+                    ),
+                );
+            }
+            None
+        }
+        Names::List { items, .. } => {
+            let mut seen: Vec<String> = Vec::new();
+            for name in items {
+                let Some(header) = header(name, role, key, errors) else {
+                    continue;
+                };
+                if seen.contains(&header) {
+                    errors.spanned(
+                        name,
+                        format_args!(
+                            "`{header}` is listed twice (header names compare case-insensitively): \
+                             remove this one"
+                        ),
+                    );
+                } else {
+                    seen.push(header);
+                }
+            }
+            Some(seen)
+        }
+    }
+}
+
+/// Checks one header name; returns it lowercase.
+fn header(name: &Name, role: Role, key: &str, errors: &mut Errors) -> Option<String> {
+    let lower = match name {
+        Name::Ident(ident) => header_constant(ident, errors)?,
+        Name::Str(lit) => {
+            let text = lit.value();
+            if text == "*" {
+                errors.spanned(lit, star_in_list(key, "header"));
+                return None;
+            }
+            text.to_ascii_lowercase()
+        }
+    };
+    let problem = match role {
+        Role::Request => rules::check_request_header(lower.as_bytes())
+            .err()
+            .map(|e| e.message()),
+        Role::Expose => rules::check_expose_header(lower.as_bytes())
+            .err()
+            .map(|e| e.message()),
+    };
+    match problem {
+        Some(message) => {
+            errors.spanned(name, format_args!("`{lower}`: {message}"));
+            None
+        }
+        None => Some(lower),
+    }
+}
+
+/// Names of the constants of `http::header`; each is its header name uppercased with `-` as `_`.
+const HEADER_CONSTANTS: &[&str] = &[
+    "ACCEPT",
+    "ACCEPT_CHARSET",
+    "ACCEPT_ENCODING",
+    "ACCEPT_LANGUAGE",
+    "ACCEPT_RANGES",
+    "ACCESS_CONTROL_ALLOW_CREDENTIALS",
+    "ACCESS_CONTROL_ALLOW_HEADERS",
+    "ACCESS_CONTROL_ALLOW_METHODS",
+    "ACCESS_CONTROL_ALLOW_ORIGIN",
+    "ACCESS_CONTROL_EXPOSE_HEADERS",
+    "ACCESS_CONTROL_MAX_AGE",
+    "ACCESS_CONTROL_REQUEST_HEADERS",
+    "ACCESS_CONTROL_REQUEST_METHOD",
+    "AGE",
+    "ALLOW",
+    "ALT_SVC",
+    "AUTHORIZATION",
+    "CACHE_CONTROL",
+    "CACHE_STATUS",
+    "CDN_CACHE_CONTROL",
+    "CONNECTION",
+    "CONTENT_DISPOSITION",
+    "CONTENT_ENCODING",
+    "CONTENT_LANGUAGE",
+    "CONTENT_LENGTH",
+    "CONTENT_LOCATION",
+    "CONTENT_RANGE",
+    "CONTENT_SECURITY_POLICY",
+    "CONTENT_SECURITY_POLICY_REPORT_ONLY",
+    "CONTENT_TYPE",
+    "COOKIE",
+    "DNT",
+    "DATE",
+    "ETAG",
+    "EXPECT",
+    "EXPIRES",
+    "FORWARDED",
+    "FROM",
+    "HOST",
+    "IF_MATCH",
+    "IF_MODIFIED_SINCE",
+    "IF_NONE_MATCH",
+    "IF_RANGE",
+    "IF_UNMODIFIED_SINCE",
+    "LAST_MODIFIED",
+    "LINK",
+    "LOCATION",
+    "MAX_FORWARDS",
+    "ORIGIN",
+    "PRAGMA",
+    "PROXY_AUTHENTICATE",
+    "PROXY_AUTHORIZATION",
+    "PUBLIC_KEY_PINS",
+    "PUBLIC_KEY_PINS_REPORT_ONLY",
+    "RANGE",
+    "REFERER",
+    "REFERRER_POLICY",
+    "REFRESH",
+    "RETRY_AFTER",
+    "SEC_WEBSOCKET_ACCEPT",
+    "SEC_WEBSOCKET_EXTENSIONS",
+    "SEC_WEBSOCKET_KEY",
+    "SEC_WEBSOCKET_PROTOCOL",
+    "SEC_WEBSOCKET_VERSION",
+    "SERVER",
+    "SET_COOKIE",
+    "STRICT_TRANSPORT_SECURITY",
+    "TE",
+    "TRAILER",
+    "TRANSFER_ENCODING",
+    "USER_AGENT",
+    "UPGRADE",
+    "UPGRADE_INSECURE_REQUESTS",
+    "VARY",
+    "VIA",
+    "WARNING",
+    "WWW_AUTHENTICATE",
+    "X_CONTENT_TYPE_OPTIONS",
+    "X_DNS_PREFETCH_CONTROL",
+    "X_FRAME_OPTIONS",
+    "X_XSS_PROTECTION",
+];
+
+/// `CONTENT_TYPE` -> `content-type`.
+pub(crate) fn constant_to_header(constant: &str) -> String {
+    constant.to_ascii_lowercase().replace('_', "-")
+}
+
+/// Resolves an `http::header` constant name, or explains why it is not one.
+fn header_constant(ident: &syn::Ident, errors: &mut Errors) -> Option<String> {
+    let name = ident.unraw().to_string();
+    if HEADER_CONSTANTS.contains(&name.as_str()) {
+        return Some(constant_to_header(&name));
+    }
+    let as_header = constant_to_header(&name);
+    let upper = name.to_ascii_uppercase();
+    let message = if HEADER_CONSTANTS.contains(&upper.as_str()) {
+        format!(
+            "the constants of `http::header` are uppercase: write `{upper}`, or the name as a \
+             string literal, \"{as_header}\""
+        )
+    } else if let Some(near) = closest(&upper, HEADER_CONSTANTS.iter().copied(), 2) {
+        format!("`{name}` is not a constant of `http::header`: did you mean `{near}`?")
+    } else {
+        format!(
+            "`{name}` is not a constant of `http::header`: write the header name as a string \
+             literal, \"{as_header}\""
+        )
+    };
+    errors.spanned(ident, message);
+    None
+}
+
+// ---------------------------------------------------------------------------------------------
+// Suggestions
+
+/// The optimal-string-alignment distance: insertions, deletions, substitutions and swaps of
+/// two neighbours each cost 1, so `GTE` is 1 away from `GET`.
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
+    let a = a.as_bytes();
+    let b = b.as_bytes();
+    // rows[i][j]: distance between a[..i] and b[..j].
+    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in rows.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=b.len() {
+        rows[0][j] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (rows[i - 1][j] + 1)
+                .min(rows[i][j - 1] + 1)
+                .min(rows[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(rows[i - 2][j - 2] + 1);
+            }
+            rows[i][j] = d;
+        }
+    }
+    rows[a.len()][b.len()]
+}
+
+/// The candidate nearest to `word`, if it is at most `max` edits away and the edits do not
+/// rewrite most of a short word (`AB` is not a misspelling of `GET`).
+pub(crate) fn closest<'a>(
+    word: &str,
+    candidates: impl Iterator<Item = &'a str>,
+    max: usize,
+) -> Option<&'a str> {
+    let limit = max.min(word.len().saturating_sub(1)).max(1);
+    candidates
+        .map(|c| (edit_distance(word, c), c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance_counts_swaps_once() {
+        assert_eq!(edit_distance("GET", "GET"), 0);
+        assert_eq!(edit_distance("GTE", "GET"), 1);
+        assert_eq!(edit_distance("POTS", "POST"), 1);
+        assert_eq!(edit_distance("DELET", "DELETE"), 1);
+        assert_eq!(edit_distance("", "GET"), 3);
+        assert_eq!(edit_distance("PURGE", "PUT"), 3);
+        assert_eq!(edit_distance("orgin", "origin"), 1);
+    }
+
+    #[test]
+    fn suggests_only_close_standard_methods() {
+        let methods = || rules::STANDARD_METHODS.iter().copied();
+        assert_eq!(closest("GTE", methods(), 2), Some("GET"));
+        assert_eq!(closest("PTACH", methods(), 2), Some("PATCH"));
+        assert_eq!(closest("OPTION", methods(), 2), Some("OPTIONS"));
+        assert_eq!(closest("PURGE", methods(), 2), None);
+        assert_eq!(closest("MKCOL", methods(), 2), None);
+        assert_eq!(closest("REPORT", methods(), 2), None);
+        assert_eq!(closest("SEARCH", methods(), 2), None);
+    }
+
+    #[test]
+    fn header_constants_convert_to_names() {
+        assert_eq!(constant_to_header("CONTENT_TYPE"), "content-type");
+        assert_eq!(constant_to_header("AUTHORIZATION"), "authorization");
+        assert_eq!(constant_to_header("X_XSS_PROTECTION"), "x-xss-protection");
+        for constant in HEADER_CONSTANTS {
+            let name = constant_to_header(constant);
+            assert!(rules::is_token(name.as_bytes()), "{name}");
+            assert!(!name.contains('_'), "{name}");
+        }
+    }
+
+    #[test]
+    fn fixes_obvious_origin_mistakes() {
+        use rules::OriginError as E;
+        let fix = |s: &str| fixed_origin(s, rules::parse_origin(s).unwrap_err());
+        assert_eq!(fix("https://a.com/"), Some("https://a.com".into()));
+        assert_eq!(fix("https://a.com/app?x"), Some("https://a.com".into()));
+        assert_eq!(fix("https://App.com"), Some("https://app.com".into()));
+        assert_eq!(fix("https://a.com:443"), Some("https://a.com".into()));
+        assert_eq!(fix("a.com"), Some("https://a.com".into()));
+        assert_eq!(
+            fix("https://a.com:08080"),
+            Some("https://a.com:8080".into())
+        );
+        assert_eq!(fix("null"), None);
+        assert_eq!(fixed_origin("https://a.com", E::Path), None);
+    }
+}
