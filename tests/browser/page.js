@@ -1,0 +1,173 @@
+// The scenarios, run by the browser one after another. Each records what the script could
+// observe: whether fetch() resolved, the status, the body and every header it could read.
+// The verdicts are judged in browser.rs.
+"use strict";
+
+const SUITE = window.SUITE; // { page, api, next }
+const results = [];
+
+async function run(name, path, init) {
+  const outcome = { name, ok: false, status: null, body: null, headers: {}, error: null };
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), 10000);
+  try {
+    const response = await fetch(SUITE.api + path, { ...init, signal: abort.signal });
+    outcome.ok = true;
+    outcome.status = response.status;
+    response.headers.forEach((value, key) => {
+      outcome.headers[key] = value;
+    });
+    outcome.body = await response.text();
+  } catch (e) {
+    outcome.error = String(e);
+  } finally {
+    clearTimeout(timer);
+  }
+  results.push(outcome);
+}
+
+const JSON_HEADERS = { "content-type": "application/json" };
+
+const PAGES = {
+  // http://127.0.0.1:47381: the origin most policies allow.
+  async main() {
+    document.cookie = "session=abc; path=/";
+
+    // Simple requests.
+    await run("simple_get_allowed", "/public");
+    await run("simple_get_wrong_origin", "/restricted");
+
+    // Credentials.
+    await run("credentialed_get_with_cookie", "/me", { credentials: "include" });
+    await run("credentialed_get_policy_without_credentials", "/nocreds", {
+      credentials: "include",
+    });
+    await run("uncredentialed_get_policy_without_credentials", "/nocreds");
+    await run("credentialed_get_wildcard_origin", "/public", { credentials: "include" });
+
+    // Preflighted methods and content types.
+    await run("json_post_allowed", "/items", {
+      method: "POST",
+      headers: JSON_HEADERS,
+      body: JSON.stringify({ name: "pen" }),
+    });
+    await run("json_post_content_type_not_allowed", "/forms", {
+      method: "POST",
+      headers: JSON_HEADERS,
+      body: JSON.stringify({ name: "pen" }),
+    });
+    await run("text_post_no_preflight", "/forms", {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: "name=pen",
+    });
+    await run("put_preflight_allowed", "/items", {
+      method: "PUT",
+      headers: JSON_HEADERS,
+      body: JSON.stringify({ name: "pencil" }),
+    });
+    await run("patch_preflight_allowed", "/items", {
+      method: "PATCH",
+      headers: JSON_HEADERS,
+      body: JSON.stringify({ name: "marker" }),
+    });
+    await run("delete_preflight_allowed", "/items", { method: "DELETE" });
+
+    // Request headers.
+    await run("custom_header_allowed", "/items", { headers: { "x-api-key": "k-123" } });
+    await run("custom_header_not_allowed", "/public", { headers: { "x-api-key": "k-123" } });
+    await run("any_headers_custom_header", "/any-headers", {
+      headers: { "x-anything": "yes" },
+    });
+    await run("any_headers_authorization_refused", "/any-headers", {
+      headers: { authorization: "Bearer demo" },
+    });
+    await run("authorization_listed_allowed", "/auth-listed", {
+      headers: { authorization: "Bearer demo" },
+    });
+
+    // Response headers.
+    await run("exposed_header_readable", "/public");
+    await run("unexposed_header_hidden", "/public");
+
+    // Preflight cache.
+    await run("max_age_600_first", "/cached", {
+      method: "PUT",
+      headers: { "x-api-key": "k-1" },
+    });
+    await run("max_age_600_second", "/cached", {
+      method: "PUT",
+      headers: { "x-api-key": "k-1" },
+    });
+    await run("max_age_0_first", "/uncached", {
+      method: "PUT",
+      headers: { "x-api-key": "k-1" },
+    });
+    await run("max_age_0_second", "/uncached", {
+      method: "PUT",
+      headers: { "x-api-key": "k-1" },
+    });
+
+    // Method case: only DELETE GET HEAD OPTIONS POST PUT are uppercased by the browser.
+    await run("lowercase_patch_refused", "/patchable", { method: "patch" });
+    await run("uppercase_patch_allowed", "/patchable", { method: "PATCH" });
+
+    // Per-method policies on one path.
+    await run("per_method_get_public", "/doc");
+    await run("per_method_delete_credentialed", "/doc", {
+      method: "DELETE",
+      credentials: "include",
+    });
+
+    // Error statuses stay readable.
+    await run("status_401_readable", "/unauthorized");
+    await run("status_500_readable", "/broken");
+
+    // Subdomain pattern: 127.0.0.1 is not a subdomain of localhost.
+    await run("subdomain_pattern_ip_origin_refused", "/sub");
+
+    // The preflight passes an auth layer that guards the actual request.
+    await run("guarded_delete_with_token", "/guarded", {
+      method: "DELETE",
+      headers: { authorization: "Bearer demo" },
+    });
+    await run("guarded_delete_without_token", "/guarded", { method: "DELETE" });
+  },
+
+  // http://localhost:47381: another origin on the same port.
+  async other() {
+    await run("other_origin_simple_get_allowed", "/restricted");
+    await run("other_origin_per_method_get_public", "/doc");
+    await run("other_origin_per_method_delete_refused", "/doc", {
+      method: "DELETE",
+      credentials: "include",
+    });
+    await run("other_origin_subdomain_pattern_apex_refused", "/sub");
+    await run("other_origin_items_refused", "/items", { headers: { "x-api-key": "k-123" } });
+  },
+
+  // http://app.localhost:47381: matches http://*.localhost:47381.
+  async wild() {
+    await run("subdomain_pattern_allowed", "/sub");
+    await run("subdomain_origin_delete_refused", "/doc", { method: "DELETE" });
+  },
+};
+
+(async () => {
+  let fatal = null;
+  try {
+    await PAGES[SUITE.page]();
+  } catch (e) {
+    fatal = String((e && e.stack) || e);
+  }
+  document.getElementById("log").textContent = JSON.stringify(results, null, 2);
+  try {
+    await fetch("/report/" + SUITE.page, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ results, fatal }),
+    });
+  } finally {
+    if (SUITE.next) location.href = SUITE.next;
+  }
+})();
