@@ -233,7 +233,8 @@ pub const fn parse_origin(s: &str) -> Result<OriginShape, OriginError> {
         match parse_port(port) {
             Ok(n) => {
                 let scheme = slice(b, 0, scheme_len);
-                if (n == 443 && bytes_eq(scheme, b"https")) || (n == 80 && bytes_eq(scheme, b"http"))
+                if (n == 443 && bytes_eq(scheme, b"https"))
+                    || (n == 80 && bytes_eq(scheme, b"http"))
                 {
                     return Err(OriginError::DefaultPort);
                 }
@@ -517,14 +518,58 @@ pub const fn is_loopback_host(host: &[u8]) -> bool {
 /// codes (any two-letter last label), the common second-level registries and the shared-hosting
 /// suffixes that have hurt people. It is not the full Public Suffix List.
 const SHARED_SUFFIXES: &[&[u8]] = &[
-    b"com", b"net", b"org", b"edu", b"gov", b"mil", b"int", b"io", b"dev", b"app", b"info",
-    b"biz", b"xyz", b"online", b"site", b"cloud", b"tech", b"ai", b"page", b"web.app",
-    b"github.io", b"gitlab.io", b"netlify.app", b"vercel.app", b"herokuapp.com",
-    b"pages.dev", b"workers.dev", b"firebaseapp.com", b"appspot.com", b"azurewebsites.net",
-    b"cloudfront.net", b"amazonaws.com", b"s3.amazonaws.com", b"blogspot.com", b"fly.dev",
-    b"onrender.com", b"glitch.me", b"repl.co", b"ngrok.io", b"ngrok-free.app",
-    b"co.uk", b"org.uk", b"ac.uk", b"gov.uk", b"com.au", b"net.au", b"co.jp", b"co.nz",
-    b"com.br", b"co.in", b"co.za", b"com.cn",
+    b"com",
+    b"net",
+    b"org",
+    b"edu",
+    b"gov",
+    b"mil",
+    b"int",
+    b"io",
+    b"dev",
+    b"app",
+    b"info",
+    b"biz",
+    b"xyz",
+    b"online",
+    b"site",
+    b"cloud",
+    b"tech",
+    b"ai",
+    b"page",
+    b"web.app",
+    b"github.io",
+    b"gitlab.io",
+    b"netlify.app",
+    b"vercel.app",
+    b"herokuapp.com",
+    b"pages.dev",
+    b"workers.dev",
+    b"firebaseapp.com",
+    b"appspot.com",
+    b"azurewebsites.net",
+    b"cloudfront.net",
+    b"amazonaws.com",
+    b"s3.amazonaws.com",
+    b"blogspot.com",
+    b"fly.dev",
+    b"onrender.com",
+    b"glitch.me",
+    b"repl.co",
+    b"ngrok.io",
+    b"ngrok-free.app",
+    b"co.uk",
+    b"org.uk",
+    b"ac.uk",
+    b"gov.uk",
+    b"com.au",
+    b"net.au",
+    b"co.jp",
+    b"co.nz",
+    b"com.br",
+    b"co.in",
+    b"co.za",
+    b"com.cn",
 ];
 
 /// Whether `host` is a public suffix under which unrelated parties register names.
@@ -614,10 +659,27 @@ impl RequestHeaderError {
 }
 
 const FORBIDDEN_REQUEST_HEADERS: &[&[u8]] = &[
-    b"accept-charset", b"accept-encoding", b"access-control-request-headers",
-    b"access-control-request-method", b"connection", b"content-length", b"cookie", b"cookie2",
-    b"date", b"dnt", b"expect", b"host", b"keep-alive", b"origin", b"referer", b"set-cookie",
-    b"te", b"trailer", b"transfer-encoding", b"upgrade", b"via",
+    b"accept-charset",
+    b"accept-encoding",
+    b"access-control-request-headers",
+    b"access-control-request-method",
+    b"connection",
+    b"content-length",
+    b"cookie",
+    b"cookie2",
+    b"date",
+    b"dnt",
+    b"expect",
+    b"host",
+    b"keep-alive",
+    b"origin",
+    b"referer",
+    b"set-cookie",
+    b"te",
+    b"trailer",
+    b"transfer-encoding",
+    b"upgrade",
+    b"via",
 ];
 
 /// Checks a name for the allowed-request-headers list (case-insensitive).
@@ -654,8 +716,12 @@ impl ExposeHeaderError {
     /// What is wrong, and how to fix it.
     pub const fn message(self) -> &'static str {
         match self {
-            ExposeHeaderError::NotToken => "a header name is a token: letters, digits and !#$%&'*+-.^_`|~, nothing else",
-            ExposeHeaderError::SetCookie => "browsers never let scripts read `set-cookie`, whatever the server says; remove it",
+            ExposeHeaderError::NotToken => {
+                "a header name is a token: letters, digits and !#$%&'*+-.^_`|~, nothing else"
+            }
+            ExposeHeaderError::SetCookie => {
+                "browsers never let scripts read `set-cookie`, whatever the server says; remove it"
+            }
         }
     }
 }
@@ -685,6 +751,87 @@ pub const fn is_visible_header_value(value: &[u8]) -> bool {
     true
 }
 
+/// Whether `value` is one origin as browsers serialize it into an `Origin` header, read
+/// leniently: `scheme://host[:port]` with a lowercase scheme and host of letters, digits,
+/// `-`, `_` and `.` (a trailing dot included), or a bracketed IPv6 literal, and no path.
+///
+/// This is wider than [`parse_origin`] (policies are written strictly, browsers send whatever
+/// the URL parser kept), and it is only used to tell an origin from garbage; allowed origins
+/// are still compared byte for byte. `null` is not accepted here; callers decide about it.
+pub const fn is_request_origin(value: &[u8]) -> bool {
+    let sep = match find(value, b"://", 0) {
+        Some(p) if p > 0 => p,
+        _ => return false,
+    };
+    let mut i = 0;
+    while i < sep {
+        let c = value[i];
+        let ok = if i == 0 {
+            c.is_ascii_lowercase()
+        } else {
+            c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'+' || c == b'-' || c == b'.'
+        };
+        if !ok {
+            return false;
+        }
+        i += 1;
+    }
+    let auth = slice(value, sep + 3, value.len());
+    if auth.is_empty() {
+        return false;
+    }
+    let (host, port) = if auth[0] == b'[' {
+        let close = match find(auth, b"]", 0) {
+            Some(p) => p,
+            None => return false,
+        };
+        let rest = slice(auth, close + 1, auth.len());
+        let port = if rest.is_empty() {
+            None
+        } else if rest[0] == b':' {
+            Some(slice(rest, 1, rest.len()))
+        } else {
+            return false;
+        };
+        if !is_ipv6_literal(slice(auth, 0, close + 1)) {
+            return false;
+        }
+        let checked: &[u8] = b"x"; // the literal is valid; only the port is left to check
+        (checked, port)
+    } else {
+        match rfind_byte(auth, b':') {
+            Some(p) => (slice(auth, 0, p), Some(slice(auth, p + 1, auth.len()))),
+            None => (auth, None),
+        }
+    };
+    if host.is_empty() || host[0] == b'.' {
+        return false;
+    }
+    i = 0;
+    while i < host.len() {
+        let c = host[i];
+        if !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-' || c == b'_' || c == b'.') {
+            return false;
+        }
+        if c == b'.' && i + 1 < host.len() && host[i + 1] == b'.' {
+            return false;
+        }
+        i += 1;
+    }
+    match port {
+        None => true,
+        Some(p) => match parse_port(p) {
+            // Browsers never serialize the scheme's default port.
+            Ok(n) => {
+                let scheme = slice(value, 0, sep);
+                !((n == 443 && bytes_eq(scheme, b"https"))
+                    || (n == 80 && bytes_eq(scheme, b"http")))
+            }
+            Err(_) => false,
+        },
+    }
+}
+
 /// Byte equality, usable in `const`.
 pub const fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
@@ -701,6 +848,7 @@ pub const fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
 }
 
 /// ASCII case-insensitive equality, usable in `const`.
+#[allow(clippy::manual_ignore_case_cmp)] // `eq_ignore_ascii_case` is not a `const fn`
 pub const fn eq_ignore_case(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;
@@ -775,7 +923,10 @@ mod tests {
         ] {
             assert_eq!(parse_origin(ok), Ok(OriginShape::Exact), "{ok}");
         }
-        assert_eq!(parse_origin("https://*.example.com"), Ok(OriginShape::Subdomains { star: 8 }));
+        assert_eq!(
+            parse_origin("https://*.example.com"),
+            Ok(OriginShape::Subdomains { star: 8 })
+        );
     }
 
     #[test]
@@ -820,6 +971,35 @@ mod tests {
     }
 
     #[test]
+    fn request_origins_are_read_leniently() {
+        for ok in [
+            &b"https://a.com"[..],
+            b"https://my_site.example.com",
+            b"https://example.com.",
+            b"http://[::1]:3000",
+            b"chrome-extension://abc",
+        ] {
+            assert!(is_request_origin(ok), "{ok:?}");
+        }
+        for bad in [
+            &b"null"[..],
+            b"",
+            b"https://",
+            b"https://a.com/",
+            b"https://A.com",
+            b"HTTPS://a.com",
+            b"https://a..com",
+            b"https://a.com:0",
+            b"https://a.com:443",
+            b"http://a.com:80",
+            b"https://a.com, https://b.com",
+            b"https://[::1",
+        ] {
+            assert!(!is_request_origin(bad), "{bad:?}");
+        }
+    }
+
+    #[test]
     fn hosts_and_suffixes() {
         assert_eq!(host_of("https://*.example.com:8443"), b"example.com");
         assert_eq!(host_of("http://[::1]:3000"), b"[::1]");
@@ -836,12 +1016,30 @@ mod tests {
     #[test]
     fn header_names() {
         assert_eq!(check_request_header(b"Content-Type"), Ok(()));
-        assert_eq!(check_request_header(b"cookie"), Err(RequestHeaderError::Forbidden));
-        assert_eq!(check_request_header(b"Sec-Fetch-Mode"), Err(RequestHeaderError::ReservedPrefix));
-        assert_eq!(check_request_header(b"proxy-authorization"), Err(RequestHeaderError::ReservedPrefix));
-        assert_eq!(check_request_header(b"access-control-allow-origin"), Err(RequestHeaderError::AccessControl));
-        assert_eq!(check_request_header(b"x y"), Err(RequestHeaderError::NotToken));
-        assert_eq!(check_expose_header(b"Set-Cookie"), Err(ExposeHeaderError::SetCookie));
+        assert_eq!(
+            check_request_header(b"cookie"),
+            Err(RequestHeaderError::Forbidden)
+        );
+        assert_eq!(
+            check_request_header(b"Sec-Fetch-Mode"),
+            Err(RequestHeaderError::ReservedPrefix)
+        );
+        assert_eq!(
+            check_request_header(b"proxy-authorization"),
+            Err(RequestHeaderError::ReservedPrefix)
+        );
+        assert_eq!(
+            check_request_header(b"access-control-allow-origin"),
+            Err(RequestHeaderError::AccessControl)
+        );
+        assert_eq!(
+            check_request_header(b"x y"),
+            Err(RequestHeaderError::NotToken)
+        );
+        assert_eq!(
+            check_expose_header(b"Set-Cookie"),
+            Err(ExposeHeaderError::SetCookie)
+        );
         assert!(is_forbidden_method(b"trace"));
     }
 }

@@ -108,13 +108,20 @@ impl Policies {
     #[inline]
     pub fn select(&self, method: &[u8]) -> Option<(&'static Policy, &'static str)> {
         match *self {
-            Policies::One(policy) => policy
-                .allows_method(method)
-                .then_some((policy, policy.allow_methods)),
+            // axum serves HEAD with the GET handler, so a policy allowing GET allows HEAD.
+            Policies::One(policy) => (policy.allows_method(method)
+                || (method == b"HEAD" && policy.allows_method(b"GET")))
+            .then_some((policy, policy.allow_methods)),
             Policies::Mounted(mounts) => {
                 let find = |m: &[u8]| mounts.iter().find(|mount| mount.method.as_bytes() == m);
                 find(method)
-                    .or_else(|| if method == b"HEAD" { find(b"GET") } else { None })
+                    .or_else(|| {
+                        if method == b"HEAD" {
+                            find(b"GET")
+                        } else {
+                            None
+                        }
+                    })
                     .map(|mount| (mount.policy, mount.allow_methods))
             }
         }
@@ -187,7 +194,10 @@ pub fn preflight(policies: &Policies, headers: &HeaderMap) -> Response<Body> {
             }
             h.insert(ACCESS_CONTROL_ALLOW_METHODS, precomputed(allow_methods));
             if !policy.allow_headers.is_empty() {
-                h.insert(ACCESS_CONTROL_ALLOW_HEADERS, precomputed(policy.allow_headers));
+                h.insert(
+                    ACCESS_CONTROL_ALLOW_HEADERS,
+                    precomputed(policy.allow_headers),
+                );
             }
             if !policy.max_age.is_empty() {
                 h.insert(ACCESS_CONTROL_MAX_AGE, precomputed(policy.max_age));
@@ -206,14 +216,19 @@ pub fn preflight(policies: &Policies, headers: &HeaderMap) -> Response<Body> {
 pub fn refused_preflight() -> Response<Body> {
     let mut response = Response::new(Body::empty());
     *response.status_mut() = StatusCode::FORBIDDEN;
-    response.headers_mut().insert(VARY, precomputed(PREFLIGHT_VARY));
+    response
+        .headers_mut()
+        .insert(VARY, precomputed(PREFLIGHT_VARY));
     response
 }
 
 type PreflightAnswer = (&'static Policy, &'static str, HeaderValue, bool);
 
 /// Runs every check of a preflight, cheapest first.
-pub fn check_preflight(policies: &Policies, headers: &HeaderMap) -> Result<PreflightAnswer, Refusal> {
+pub fn check_preflight(
+    policies: &Policies,
+    headers: &HeaderMap,
+) -> Result<PreflightAnswer, Refusal> {
     let method = requested_method(headers).ok_or(Refusal::Method)?;
     let (policy, allow_methods) = policies.select(method).ok_or(Refusal::Method)?;
     let acao = match decide_origin(policy, headers) {
@@ -253,7 +268,10 @@ pub fn finish_actual(policy: &Policy, decision: OriginDecision, headers: &mut He
             if policy.expose_headers.is_empty() {
                 headers.remove(ACCESS_CONTROL_EXPOSE_HEADERS);
             } else {
-                headers.insert(ACCESS_CONTROL_EXPOSE_HEADERS, precomputed(policy.expose_headers));
+                headers.insert(
+                    ACCESS_CONTROL_EXPOSE_HEADERS,
+                    precomputed(policy.expose_headers),
+                );
             }
             if policy.varies_by_origin() {
                 append_vary_origin(headers);
@@ -296,14 +314,20 @@ mod tests {
             h.append(VARY, HeaderValue::from_static(l));
         }
         append_vary_origin(&mut h);
-        h.get_all(VARY).iter().map(|v| v.to_str().unwrap().to_owned()).collect()
+        h.get_all(VARY)
+            .iter()
+            .map(|v| v.to_str().unwrap().to_owned())
+            .collect()
     }
 
     #[test]
     fn vary_is_merged_never_overwritten() {
         assert_eq!(vary(&[]), ["Origin"]);
         assert_eq!(vary(&["Accept-Encoding"]), ["Accept-Encoding", "Origin"]);
-        assert_eq!(vary(&["accept-encoding, origin"]), ["accept-encoding, origin"]);
+        assert_eq!(
+            vary(&["accept-encoding, origin"]),
+            ["accept-encoding, origin"]
+        );
         assert_eq!(vary(&["ORIGIN"]), ["ORIGIN"]);
         assert_eq!(vary(&["*"]), ["*"]);
         assert_eq!(vary(&["Cookie", " * "]), ["Cookie", " * "]);

@@ -63,17 +63,17 @@ impl AllowedOrigin {
     }
 }
 
-/// One or more dot-separated lowercase DNS labels, none empty, none with a leading or
-/// trailing hyphen.
+/// One or more dot-separated lowercase labels, none empty, none with a leading or trailing
+/// hyphen. `_` is accepted: browsers send such hosts, and the pattern's owner controls them.
 fn is_dns_labels(s: &[u8]) -> bool {
     !s.is_empty()
         && s.split(|&c| c == b'.').all(|label| {
             !label.is_empty()
                 && label[0] != b'-'
                 && label[label.len() - 1] != b'-'
-                && label
-                    .iter()
-                    .all(|&c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
+                && label.iter().all(|&c| {
+                    c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-' || c == b'_'
+                })
         })
 }
 
@@ -179,7 +179,9 @@ impl Policy {
                     if rules::bytes_eq(rules::scheme_of(o.text), b"http")
                         && !rules::is_loopback_host(host)
                     {
-                        panic!("credentials over plain http are only allowed from loopback origins");
+                        panic!(
+                            "credentials over plain http are only allowed from loopback origins"
+                        );
                     }
                     if o.is_pattern() && rules::is_public_suffix(host) {
                         panic!("a subdomain pattern on a public suffix cannot be trusted with credentials");
@@ -381,7 +383,9 @@ impl Policy {
     pub fn allows_request_header(&self, name: &[u8]) -> bool {
         match self.headers {
             RequestHeaders::Any => !name.eq_ignore_ascii_case(b"authorization"),
-            RequestHeaders::List(list) => list.iter().any(|h| h.as_bytes().eq_ignore_ascii_case(name)),
+            RequestHeaders::List(list) => {
+                list.iter().any(|h| h.as_bytes().eq_ignore_ascii_case(name))
+            }
         }
     }
 }

@@ -1,6 +1,8 @@
 //! Classifying a request and reading the preflight's request headers, with bounded work.
 
-use http::header::{HeaderMap, ACCESS_CONTROL_REQUEST_HEADERS, ACCESS_CONTROL_REQUEST_METHOD, ORIGIN};
+use http::header::{
+    HeaderMap, ACCESS_CONTROL_REQUEST_HEADERS, ACCESS_CONTROL_REQUEST_METHOD, ORIGIN,
+};
 use http::Method;
 
 use crate::policy::Policy;
@@ -131,7 +133,10 @@ mod tests {
     fn check(lines: &[&str]) -> Result<(), HeaderListError> {
         let mut h = HeaderMap::new();
         for l in lines {
-            h.append(ACCESS_CONTROL_REQUEST_HEADERS, HeaderValue::from_str(l).unwrap());
+            h.append(
+                ACCESS_CONTROL_REQUEST_HEADERS,
+                HeaderValue::from_str(l).unwrap(),
+            );
         }
         check_request_headers(&h, &POLICY)
     }
@@ -150,7 +155,10 @@ mod tests {
     #[test]
     fn refuses_unknown_and_malformed_names() {
         assert_eq!(check(&["x-other"]), Err(HeaderListError::NotAllowed));
-        assert_eq!(check(&["content-type", "x-other"]), Err(HeaderListError::NotAllowed));
+        assert_eq!(
+            check(&["content-type", "x-other"]),
+            Err(HeaderListError::NotAllowed)
+        );
         assert_eq!(check(&["content type"]), Err(HeaderListError::NotToken));
         assert_eq!(check(&["content-type;x"]), Err(HeaderListError::NotToken));
     }
@@ -169,11 +177,20 @@ mod tests {
     fn reads_one_method_token() {
         let mut h = HeaderMap::new();
         assert_eq!(requested_method(&h), None);
-        h.insert(ACCESS_CONTROL_REQUEST_METHOD, HeaderValue::from_static("PUT"));
+        h.insert(
+            ACCESS_CONTROL_REQUEST_METHOD,
+            HeaderValue::from_static("PUT"),
+        );
         assert_eq!(requested_method(&h), Some(&b"PUT"[..]));
-        h.append(ACCESS_CONTROL_REQUEST_METHOD, HeaderValue::from_static("PUT"));
+        h.append(
+            ACCESS_CONTROL_REQUEST_METHOD,
+            HeaderValue::from_static("PUT"),
+        );
         assert_eq!(requested_method(&h), None);
-        h.insert(ACCESS_CONTROL_REQUEST_METHOD, HeaderValue::from_static("P T"));
+        h.insert(
+            ACCESS_CONTROL_REQUEST_METHOD,
+            HeaderValue::from_static("P T"),
+        );
         assert_eq!(requested_method(&h), None);
     }
 
@@ -181,10 +198,16 @@ mod tests {
     fn classifies() {
         let mut h = HeaderMap::new();
         assert_eq!(RequestKind::of(&Method::OPTIONS, &h), RequestKind::NotCors);
-        h.insert(ACCESS_CONTROL_REQUEST_METHOD, HeaderValue::from_static("PUT"));
+        h.insert(
+            ACCESS_CONTROL_REQUEST_METHOD,
+            HeaderValue::from_static("PUT"),
+        );
         assert_eq!(RequestKind::of(&Method::OPTIONS, &h), RequestKind::NotCors);
         h.insert(ORIGIN, HeaderValue::from_static("https://a.com"));
-        assert_eq!(RequestKind::of(&Method::OPTIONS, &h), RequestKind::Preflight);
+        assert_eq!(
+            RequestKind::of(&Method::OPTIONS, &h),
+            RequestKind::Preflight
+        );
         assert_eq!(RequestKind::of(&Method::GET, &h), RequestKind::Actual);
         h.remove(ACCESS_CONTROL_REQUEST_METHOD);
         assert_eq!(RequestKind::of(&Method::OPTIONS, &h), RequestKind::Actual);
