@@ -232,12 +232,23 @@ async fn nest_and_merge_keep_policies() {
     assert_eq!(header(&res, "access-control-allow-methods"), Some("GET"));
 }
 
-/// An authentication layer: 401 unless `authorization: Bearer demo`.
-fn require_auth() -> tower_http::validate_request::ValidateRequestHeaderLayer<
-    tower_http::validate_request::ValidateBearer<Body>,
-> {
-    #[allow(deprecated)]
-    tower_http::validate_request::ValidateRequestHeaderLayer::bearer("demo")
+/// An authentication middleware: 401 unless `authorization: Bearer demo`.
+async fn check_token(req: Request<Body>, next: axum::middleware::Next) -> Response<Body> {
+    let ok = req
+        .headers()
+        .get("authorization")
+        .is_some_and(|v| v.as_bytes() == b"Bearer demo");
+    if ok {
+        next.run(req).await
+    } else {
+        (StatusCode::UNAUTHORIZED, "sign in first").into_response()
+    }
+}
+
+macro_rules! require_auth {
+    () => {
+        axum::middleware::from_fn(check_token)
+    };
 }
 
 #[cors(origin = "https://admin.example", methods = [DELETE], headers = ["authorization"], credentials)]
@@ -247,7 +258,7 @@ async fn guarded() -> &'static str {
 
 #[tokio::test]
 async fn auth_inside_the_route_never_sees_preflights() {
-    let app: Router = Router::new().route("/guarded", cors_route!(delete(guarded.layer(require_auth()))));
+    let app: Router = Router::new().route("/guarded", cors_route!(delete(guarded.layer(require_auth!()))));
     // The preflight is answered before auth runs.
     let (res, _) = call(app.clone(), preflight("/guarded", ADMIN, "DELETE", "authorization")).await;
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
@@ -273,7 +284,7 @@ async fn auth_over_the_whole_router_runs_first_as_documented() {
     // the documentation puts auth inside `cors_route!`.
     let app: Router = Router::new()
         .route("/guarded", cors_route!(delete(guarded)))
-        .route_layer(require_auth());
+        .route_layer(require_auth!());
     let (res, _) = call(app, preflight("/guarded", ADMIN, "DELETE", "authorization")).await;
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
 }
