@@ -140,6 +140,15 @@ fn expectations() -> Vec<(&'static str, Vec<Expect>)> {
         allowed("status_500_readable", 500, "it broke").header("x-request-id", Some("req-500")),
         // Subdomain pattern from an IP origin.
         refused("subdomain_pattern_ip_origin_refused"),
+        // A handler's own ACAO `*` and ACAC `True` are replaced by the policy's values.
+        allowed(
+            "handler_set_cors_headers_replaced",
+            200,
+            "sloppy; cookie=session=abc",
+        ),
+        // No `methods`: the mounted methods.
+        allowed("mounted_methods_put_allowed", 200, "PUT mounted"),
+        refused("mounted_methods_delete_refused"),
         // Preflight passes the auth layer; the actual request meets it.
         allowed("guarded_delete_with_token", 200, "removed"),
         allowed(
@@ -154,6 +163,7 @@ fn expectations() -> Vec<(&'static str, Vec<Expect>)> {
         refused("other_origin_per_method_delete_refused"),
         refused("other_origin_subdomain_pattern_apex_refused"),
         refused("other_origin_items_refused"),
+        refused("other_origin_handler_set_cors_headers_removed"),
     ];
     let wild = vec![
         allowed("subdomain_pattern_allowed", 200, "sub"),

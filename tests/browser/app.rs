@@ -162,6 +162,24 @@ async fn sub() -> &'static str {
     "sub"
 }
 
+/// A handler that sets CORS headers of its own, wrong ones: the policy's must replace them.
+#[cors(origin = ["http://127.0.0.1:47381"], methods = [GET], credentials)]
+async fn sloppy(headers: HeaderMap) -> impl IntoResponse {
+    (
+        [
+            ("access-control-allow-origin", "*"),
+            ("access-control-allow-credentials", "True"),
+        ],
+        format!("sloppy; cookie={}", seen(&headers, "cookie")),
+    )
+}
+
+/// No `methods`: the methods it is mounted on.
+#[cors(origin = ["http://127.0.0.1:47381"])]
+async fn mounted(method: Method) -> String {
+    format!("{method} mounted")
+}
+
 /// Guarded by [`require_bearer`], mounted inside the route so CORS wraps it.
 #[cors(origin = ["http://127.0.0.1:47381"], methods = [DELETE], headers = ["authorization"])]
 async fn remove() -> &'static str {
@@ -203,6 +221,8 @@ pub fn app() -> Router {
         .route("/unauthorized", cors_route!(get(unauthorized)))
         .route("/broken", cors_route!(get(broken)))
         .route("/sub", cors_route!(get(sub)))
+        .route("/sloppy", cors_route!(get(sloppy)))
+        .route("/mounted", cors_route!(put(mounted)))
         .route(
             "/guarded",
             cors_route!(delete(remove.layer(from_fn(require_bearer)))),

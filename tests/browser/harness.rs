@@ -345,11 +345,15 @@ pub async fn serve_pages(port: u16, pages: &[Page], api: SocketAddr) -> PageServ
 
 async fn bind_fixed(port: u16) -> TcpListener {
     let deadline = Instant::now() + Duration::from_secs(30);
+    let mut told = false;
     loop {
         match TcpListener::bind((Ipv4Addr::LOCALHOST, port)).await {
             Ok(listener) => return listener,
             Err(e) if Instant::now() < deadline => {
-                eprintln!("port 127.0.0.1:{port} is busy ({e}); retrying");
+                if !told {
+                    eprintln!("port 127.0.0.1:{port} is busy ({e}); retrying for up to 30 s");
+                    told = true;
+                }
                 tokio::time::sleep(Duration::from_millis(500)).await;
             }
             Err(e) => panic!(

@@ -126,6 +126,13 @@ const PAGES = {
     // Subdomain pattern: 127.0.0.1 is not a subdomain of localhost.
     await run("subdomain_pattern_ip_origin_refused", "/sub");
 
+    // The handler's own CORS headers are replaced by the policy's.
+    await run("handler_set_cors_headers_replaced", "/sloppy", { credentials: "include" });
+
+    // A policy without `methods` allows the methods it is mounted on, and only those.
+    await run("mounted_methods_put_allowed", "/mounted", { method: "PUT" });
+    await run("mounted_methods_delete_refused", "/mounted", { method: "DELETE" });
+
     // The preflight passes an auth layer that guards the actual request.
     await run("guarded_delete_with_token", "/guarded", {
       method: "DELETE",
@@ -144,6 +151,8 @@ const PAGES = {
     });
     await run("other_origin_subdomain_pattern_apex_refused", "/sub");
     await run("other_origin_items_refused", "/items", { headers: { "x-api-key": "k-123" } });
+    // The handler answers `*`, but the policy does not allow this origin: it must not leak.
+    await run("other_origin_handler_set_cors_headers_removed", "/sloppy");
   },
 
   // http://app.localhost:47381: matches http://*.localhost:47381.
