@@ -1,5 +1,5 @@
 use axum::Router;
-use cors_runtime::{cors, cors_route};
+use cors_runtime::cors_route;
 
 async fn list() -> &'static str {
     "[]"

@@ -1,5 +1,5 @@
 use axum::Router;
-use cors_runtime::{cors, cors_route};
+use cors_runtime::cors_route;
 
 fn main() {
     let _: Router = Router::new().route("/items", cors_route!());
