@@ -423,10 +423,11 @@ async fn browser_judges_the_policies() {
     }
     failures.extend(judge_server(&log));
 
-    println!(
-        "browser suite: {count} scenarios in {:.1} s",
+    harness::announce(&format!(
+        "browser suite: {count} scenarios, {} failure(s), in {:.1} s",
+        failures.len(),
         started.elapsed().as_secs_f64()
-    );
+    ));
     assert!(
         failures.is_empty(),
         "{} failure(s):\n  {}",

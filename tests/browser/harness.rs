@@ -58,8 +58,15 @@ pub fn chromium_or_skip() -> Option<PathBuf> {
     if std::env::var("CI").is_ok_and(|v| v == "true") {
         panic!("{message} (CI=true: a missing browser fails the suite instead of skipping it)");
     }
-    eprintln!("SKIPPED: {message}");
+    announce(&format!("SKIPPED: {message}"));
     None
+}
+
+/// Writes a line to the real stderr, past the test harness's output capture, so that it shows
+/// in a plain `cargo test` run too.
+pub fn announce(line: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
 }
 
 fn find_chromium() -> Option<PathBuf> {
@@ -156,6 +163,19 @@ impl Drop for Chromium {
             let _ = self.child.kill();
         }
         let _ = self.child.wait();
+        // The helpers die asynchronously; give them a moment so none outlives the test.
+        let group_alive = || {
+            Command::new("kill")
+                .args(["-0", "--", &format!("-{group}")])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()
+                .is_ok_and(|s| s.success())
+        };
+        let deadline = Instant::now() + Duration::from_secs(3);
+        while killed_group && group_alive() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(50));
+        }
         // Helpers may still be closing files in the profile for a moment after the signal.
         for _ in 0..20 {
             if std::fs::remove_dir_all(&self.profile).is_ok() || !self.profile.exists() {
