@@ -25,6 +25,31 @@
 //!   the policy of the handler mounted on the requested method.
 //! - [`CorsLayer`] is the tower layer underneath, usable on its own for one policy.
 //!
+//! # Mounting
+//! Mount the handlers of one path with [`cors_route!`]:
+//!
+//! ```
+//! # use axum::{Router, middleware::{from_fn, Next}, extract::Request, response::Response};
+//! # use cors_runtime::{cors, cors_route};
+//! # #[cors(origin = "*", methods = [GET])]
+//! # async fn read() -> &'static str { "item" }
+//! # #[cors(origin = "https://admin.example.com", methods = [DELETE], credentials)]
+//! # async fn remove() -> &'static str { "gone" }
+//! # async fn auth(req: Request, next: Next) -> Response { next.run(req).await }
+//! let app: Router = Router::new().route(
+//!     "/items/{id}",
+//!     cors_route!(get(read), delete(remove.layer(from_fn(auth)))),
+//! );
+//! ```
+//!
+//! - `State`, extractors, `with_state`, `nest`, `merge` and `Router::layer` work as usual.
+//! - Layers that can reject a request, such as authentication, belong on the handler inside
+//!   the macro (`remove.layer(...)`): they then run inside CORS, so preflights are answered
+//!   before them and their `401` carries CORS headers. A `Router::route_layer` runs before the
+//!   route and sees preflights too.
+//! - A `#[cors]` handler mounted with plain `axum::routing::get` gets **no** CORS headers: the
+//!   policy is only applied by [`cors_route!`] (or an explicit [`CorsLayer`]).
+//!
 //! # What the engine does per request
 //! - No `Origin`: the request is not a CORS request and passes through; responses of routes
 //!   whose answer depends on the origin get `Vary: Origin`.
