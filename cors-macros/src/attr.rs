@@ -16,17 +16,23 @@ use syn::{Expr, ExprArray, ExprLit, ExprPath, ExprUnary, Ident, Lit, LitInt, Lit
 use crate::valid::{closest, edit_distance};
 
 /// All the errors of one attribute (and its item), reported together.
+///
+/// Each error is tagged with the position of the key it belongs to, so that they come out in
+/// source order even though the rules that involve several keys run after parsing.
 #[derive(Default)]
 pub(crate) struct Errors {
-    all: Option<syn::Error>,
+    all: Vec<(usize, syn::Error)>,
+    position: usize,
 }
 
 impl Errors {
+    /// Tags the errors pushed from now on with `position` (a key's index in the attribute).
+    pub(crate) fn set_position(&mut self, position: usize) {
+        self.position = position;
+    }
+
     pub(crate) fn push(&mut self, error: syn::Error) {
-        match &mut self.all {
-            Some(all) => all.combine(error),
-            None => self.all = Some(error),
-        }
+        self.all.push((self.position, error));
     }
 
     /// An error pointing at one span.
@@ -39,8 +45,15 @@ impl Errors {
         self.push(syn::Error::new_spanned(tokens, message));
     }
 
-    pub(crate) fn finish(self) -> Option<syn::Error> {
-        self.all
+    /// All errors as one, in source order.
+    pub(crate) fn finish(mut self) -> Option<syn::Error> {
+        self.all.sort_by_key(|(position, _)| *position);
+        let mut all = self.all.into_iter().map(|(_, e)| e);
+        let mut first = all.next()?;
+        for error in all {
+            first.combine(error);
+        }
+        Some(first)
     }
 }
 
@@ -89,6 +102,25 @@ pub(crate) struct Attr {
     pub(crate) credentials: Option<Flag>,
     pub(crate) max_age: Option<MaxAge>,
     pub(crate) private_network: Option<Flag>,
+    /// Each known key written, with its position, whether or not its value was usable.
+    pub(crate) written: Vec<(&'static str, usize)>,
+    /// Whether an unknown key looked like a misspelled `origin` (then a "missing `origin`"
+    /// error would only repeat it).
+    pub(crate) origin_misspelled: bool,
+}
+
+impl Attr {
+    /// The position of `key` in the attribute, for ordering its errors.
+    pub(crate) fn position(&self, key: &str) -> usize {
+        self.written
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map_or(0, |(_, position)| *position)
+    }
+
+    pub(crate) fn has(&self, key: &str) -> bool {
+        self.written.iter().any(|(k, _)| *k == key)
+    }
 }
 
 /// `origin = "*"` or the origins written (one string is a list of one).
@@ -156,34 +188,37 @@ impl Parse for Entry {
     }
 }
 
-/// Parses the attribute's tokens. Returns what could be read; every problem goes to `errors`.
-pub(crate) fn parse(tokens: TokenStream, errors: &mut Errors) -> Attr {
+/// Parses the attribute's tokens. Returns what could be read, or `None` when the tokens are
+/// not a list of `key = value` at all; every problem goes to `errors`.
+pub(crate) fn parse(tokens: TokenStream, errors: &mut Errors) -> Option<Attr> {
     let mut attr = Attr::default();
     let entries = match Punctuated::<Entry, Token![,]>::parse_terminated.parse2(tokens) {
         Ok(entries) => entries,
         Err(e) => {
             errors.push(e);
-            return attr;
+            return None;
         }
     };
-    let mut seen: Vec<String> = Vec::new();
-    for entry in entries {
+    for (position, entry) in entries.into_iter().enumerate() {
+        errors.set_position(position);
         let key = entry.key.unraw().to_string();
-        if !KEYS.contains(&key.as_str()) {
-            errors.at(entry.key.span(), unknown_key(&key));
+        let Some(known) = KEYS.iter().copied().find(|k| *k == key) else {
+            let suggestion = suggest_key(&key);
+            attr.origin_misspelled |= suggestion == Some("origin");
+            errors.at(entry.key.span(), unknown_key(&key, suggestion));
             continue;
-        }
-        if seen.contains(&key) {
+        };
+        if attr.has(known) {
             errors.at(
                 entry.key.span(),
                 format_args!("`{key}` is given twice: keep one of them"),
             );
             continue;
         }
-        seen.push(key.clone());
+        attr.written.push((known, position));
         let value = entry.value.as_ref();
         let k = &entry.key;
-        match key.as_str() {
+        match known {
             "origin" => attr.origin = origin(k, value, errors),
             "methods" => attr.methods = names(k, value, errors),
             "headers" => attr.headers = names(k, value, errors),
@@ -194,12 +229,13 @@ pub(crate) fn parse(tokens: TokenStream, errors: &mut Errors) -> Attr {
             _ => unreachable!("every key of KEYS is handled"),
         }
     }
-    attr
+    Some(attr)
 }
 
-fn unknown_key(key: &str) -> String {
+/// The key an unknown key most likely meant.
+fn suggest_key(key: &str) -> Option<&'static str> {
     let lower = key.to_ascii_lowercase();
-    let suggestion = ALIASES
+    ALIASES
         .iter()
         .find(|(alias, _)| *alias == lower)
         .map(|(_, key)| *key)
@@ -211,7 +247,10 @@ fn unknown_key(key: &str) -> String {
                 .filter(|(alias, _)| edit_distance(&lower, alias) <= 2)
                 .map(|(_, key)| *key)
                 .next()
-        });
+        })
+}
+
+fn unknown_key(key: &str, suggestion: Option<&str>) -> String {
     match suggestion {
         Some(s) => format!("unknown key `{key}`: did you mean `{s}`?"),
         None => format!(
@@ -362,17 +401,15 @@ fn list_items(k: &str, array: &ExprArray, kind: &ListKind, errors: &mut Errors) 
                 Some(ident) => items.push(Name::Ident(ident.clone())),
                 None => {
                     ok = false;
-                    let last = path.path.segments.last().map(|s| s.ident.to_string());
-                    let hint = match last {
-                        Some(last) => format!("write the name alone: `{last}`"),
-                        None => format!("write {}", kind.item),
-                    };
-                    errors.spanned(
-                        elem,
-                        format_args!(
-                            "`{k}` lists names, not paths: {hint} (the attribute reads names, it does not resolve paths)"
+                    let message = match path.path.segments.last() {
+                        Some(last) => format!(
+                            "`{k}` lists names, not paths (the attribute cannot resolve them): \
+                             write `{}`",
+                            last.ident
                         ),
-                    );
+                        None => format!("each element of `{k}` is {}", kind.item),
+                    };
+                    errors.spanned(elem, message);
                 }
             },
             _ => {
@@ -409,7 +446,11 @@ fn max_age(key: &Ident, value: Option<&Expr>, errors: &mut Errors) -> Option<Max
     const SHAPE: &str =
         "`max_age` is a whole number of seconds, 0 to 86400: write e.g. `max_age = 600`";
     let Some(value) = value else {
-        errors.at(key.span(), format_args!("`max_age` needs a value: {SHAPE}"));
+        errors.at(
+            key.span(),
+            "`max_age` needs a value: write how many seconds browsers may cache the preflight, \
+             0 to 86400, e.g. `max_age = 600`",
+        );
         return None;
     };
     match value {
@@ -475,12 +516,14 @@ mod tests {
 
     #[test]
     fn suggests_keys() {
-        assert!(unknown_key("orgin").contains("`origin`"));
-        assert!(unknown_key("method").contains("`methods`"));
-        assert!(unknown_key("header").contains("`headers`"));
-        assert!(unknown_key("allow_credentials").contains("`credentials`"));
-        assert!(unknown_key("allow_methos").contains("`methods`"));
-        assert!(unknown_key("maxAge").contains("`max_age`"));
-        assert!(unknown_key("timeout").contains("the keys are"));
+        assert_eq!(suggest_key("orgin"), Some("origin"));
+        assert_eq!(suggest_key("origins"), Some("origin"));
+        assert_eq!(suggest_key("method"), Some("methods"));
+        assert_eq!(suggest_key("header"), Some("headers"));
+        assert_eq!(suggest_key("allow_credentials"), Some("credentials"));
+        assert_eq!(suggest_key("allow_methos"), Some("methods"));
+        assert_eq!(suggest_key("maxAge"), Some("max_age"));
+        assert_eq!(suggest_key("timeout"), None);
+        assert!(unknown_key("timeout", None).contains("the keys are"));
     }
 }

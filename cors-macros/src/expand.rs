@@ -17,20 +17,21 @@ use crate::valid::{self, Methods, Policy};
 /// `#[cors(attr)] item`.
 pub(crate) fn cors(attr: TokenStream, item: TokenStream) -> TokenStream {
     let mut errors = Errors::default();
-    let parsed = attr::parse(attr, &mut errors);
-    let policy = valid::check(&parsed, &mut errors);
+    let policy = attr::parse(attr, &mut errors).map(|parsed| valid::check(&parsed, &mut errors));
+    // Errors about the item come after the attribute's.
+    errors.set_position(usize::MAX);
     let handler = handler(&item, &mut errors);
-    match (errors.finish(), handler) {
-        (None, Some(handler)) => {
+    match (errors.finish(), handler, policy) {
+        (None, Some(handler), Some(policy)) => {
             let companion = companion(&handler, &policy);
             quote! {
                 #item
                 #companion
             }
         }
-        (Some(error), _) => fallback::handler_with_errors(item, error),
+        (Some(error), _, _) => fallback::handler_with_errors(item, error),
         // The item does not parse: the compiler reports that on the unchanged tokens.
-        (None, None) => item,
+        (None, _, _) => item,
     }
 }
 

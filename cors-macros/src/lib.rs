@@ -11,7 +11,170 @@ mod fallback;
 mod route;
 mod valid;
 
-/// Placeholder.
+/// Puts a CORS policy on an axum handler, checked at compile time.
+///
+/// The attribute goes on a free `async fn`. The function is emitted exactly as written (it
+/// stays callable, e.g. from unit tests); next to it, a struct with the same name holds the
+/// validated policy as `handler::POLICY`, a `const` `cors_runtime::Policy` that
+/// [`cors_route!`](macro@crate::cors_route) mounts. Every invalid or insecure policy is a
+/// compile error pointing at the offending token, and all errors of one attribute are reported
+/// together.
+///
+/// ```
+/// use cors_runtime::{cors, Methods};
+///
+/// /// Lists the items.
+/// #[cors(
+///     origin = ["https://app.example.com", "https://*.preview.example.com"],
+///     methods = [GET, POST],
+///     headers = [CONTENT_TYPE, "x-api-key"],
+///     expose = ["x-request-id"],
+///     credentials,
+///     max_age = 600,
+/// )]
+/// async fn items() -> &'static str {
+///     "[]"
+/// }
+///
+/// assert_eq!(items::POLICY.allow_methods(), Some("GET, POST"));
+/// assert_eq!(items::POLICY.allow_headers(), Some("content-type, x-api-key"));
+/// assert_eq!(items::POLICY.methods(), Methods::List(&["GET", "POST"]));
+/// assert!(items::POLICY.credentials());
+/// assert!(items::POLICY.allows_origin(b"https://pr-42.preview.example.com"));
+/// # let _ = items;
+/// ```
+///
+/// # Grammar
+///
+/// ```text
+/// #[cors( key [= value], ... )]       keys in any order, each at most once, trailing `,` allowed
+///
+/// origin = "https://app.example.com"                           one origin (required key)
+/// origin = ["https://app.example.com", "https://*.example.com"] exact origins and subdomain patterns
+/// origin = "*"                                                 any origin
+///
+/// methods = [GET, POST, PATCH]        standard methods as identifiers, case kept
+/// methods = [GET, "PURGE"]            custom methods as string literals
+/// methods = "*"                       any method
+/// (no `methods`)                      the methods the handler is mounted on by `cors_route!`
+///
+/// headers = ["content-type", "x-api-key"]   request headers a script may send
+/// headers = [CONTENT_TYPE, AUTHORIZATION]   `http::header` constant names: lowercased, `_` -> `-`
+/// headers = "*"                             any header except `authorization`
+/// (no `headers`)                            none beyond the CORS-safelisted ones
+///
+/// expose = ["x-request-id", ETAG]     response headers scripts may read (same two forms)
+/// expose = "*"                        every header
+///
+/// credentials | credentials = true | credentials = false            cookies and HTTP auth
+/// max_age = 600                       seconds browsers may cache a preflight, 0..=86400
+/// private_network | private_network = true | private_network = false
+///                                     answer Private Network Access preflights
+/// ```
+///
+/// Origins are written exactly as browsers send them: `scheme://host[:port]`, lowercase, no
+/// path or trailing slash, no default port. `https://*.example.com` matches one or more labels
+/// in front of `example.com`, never `example.com` itself. Header names are compared
+/// case-insensitively and emitted lowercase; methods are compared case-sensitively and emitted
+/// as written.
+///
+/// ## Identifiers or strings in `methods`
+/// An identifier must be one of `GET`, `HEAD`, `POST`, `PUT`, `DELETE`, `PATCH`, `OPTIONS`;
+/// anything else is a compile error, with "did you mean" when it is at most two edits from
+/// one of them (`GTE` -> `GET`). A custom method is written as a string literal (`"PURGE"`).
+/// So a typo can never pass silently as a custom method, and a custom method is always
+/// visibly deliberate.
+///
+/// # What is rejected, and why
+///
+/// | rule | reason |
+/// | --- | --- |
+/// | `origin` missing, or an empty list | a policy must say who may call the handler |
+/// | an origin with a path, trailing slash, query, uppercase letters, a default port, whitespace, no scheme | browsers send `scheme://host[:port]` only, in lowercase: such an entry silently never matches |
+/// | `"null"`, `file://` origins | `null` is the origin of sandboxed iframes and local files, which any site can produce |
+/// | `"*"` inside a list, `*` not as the whole first label | `*` alone means any origin; `https://api.*.example.com` is not a pattern browsers or this crate understand |
+/// | the same origin, method or header twice | a copy-paste slip; header names compare case-insensitively |
+/// | `credentials` with `origin = "*"` | browsers refuse `*` with credentials, and "fixing" it by reflecting every origin lets any site act as the user |
+/// | `credentials` with `methods`, `headers` or `expose` `= "*"` | with credentials browsers read `*` as a literal name, not a wildcard |
+/// | `credentials` with a plain `http://` origin (except loopback) | a network attacker can inject script into the http page |
+/// | `credentials` with a pattern on a public suffix (`https://*.github.io`, `https://*.com`) | anyone can register a subdomain there |
+/// | a method or header that is not a token | one malformed element makes browsers fail the whole preflight |
+/// | `CONNECT`, `TRACE`, `TRACK` | forbidden methods: scripts cannot send them |
+/// | `get`, `Post`, … (normalized methods in another case) | browsers uppercase DELETE, GET, HEAD, OPTIONS, POST, PUT before sending, so the entry never matches |
+/// | `patch` as an identifier | methods compare case-sensitively and browsers send `patch` as the script wrote it; write `PATCH`, and add `"patch"` as a string only if scripts send it lowercase |
+/// | an unknown method identifier | most likely a typo; custom methods are string literals |
+/// | forbidden request headers (`cookie`, `host`, `sec-*`, `proxy-*`, …) in `headers` | the browser sets them, scripts cannot: allowing them does nothing |
+/// | `access-control-*` in `headers` | those are response headers, not headers a script sends |
+/// | `set-cookie`, `set-cookie2` in `expose` | browsers never let scripts read them |
+/// | an identifier that is not an `http::header` constant | the name cannot be resolved; write it as a string |
+/// | `max_age` negative, not an integer, or above 86400 | browsers read whole seconds; Firefox caps at 86400 s, Chromium at 7200 s |
+/// | unknown or repeated keys, values of the wrong shape | reported with the right spelling or shape |
+/// | the attribute on anything but a free, non-generic `async fn` | the companion struct needs a fixed name next to the function |
+///
+/// A policy that breaks a rule does not compile:
+///
+/// ```compile_fail
+/// use cors_runtime::cors;
+///
+/// // error: with `credentials`, a plain `http://` origin cannot be trusted: ...
+/// #[cors(origin = "http://app.example.com", credentials)]
+/// async fn profile() -> &'static str {
+///     "{}"
+/// }
+/// # fn main() {}
+/// ```
+///
+/// ```compile_fail
+/// use cors_runtime::cors;
+///
+/// // error: an origin has no path, not even a trailing slash: ...; did you mean
+/// // "https://app.example.com"?
+/// #[cors(origin = "https://app.example.com/")]
+/// async fn items() -> &'static str {
+///     "[]"
+/// }
+/// # fn main() {}
+/// ```
+///
+/// # What is generated
+///
+/// For `#[cors(origin = "https://app.example.com", methods = [GET])] pub async fn list() ...`:
+///
+/// ```text
+/// pub async fn list() ... { ... }             // unchanged
+///
+/// #[doc = "CORS policy of the [`list()`] handler, generated by `#[cors]`."]
+/// #[allow(non_camel_case_types, dead_code)]
+/// pub struct list {}
+/// impl list {
+///     pub const POLICY: ::cors_runtime::__private::Policy = Policy::from_parts(PolicyParts { .. });
+/// }
+/// ```
+///
+/// A braced struct lives only in the type namespace and a function only in the value
+/// namespace, so both share the name, and one `use` imports both. `#[cfg]` attributes of the
+/// handler are repeated on the companion. When the attribute has errors, only the errors and
+/// the unchanged handler are emitted, so the rest of the crate still compiles and the errors
+/// shown are the policy's own.
+///
+/// # Limitations
+/// - Only free functions: a handler inside an `impl` block (a method, or an associated fn
+///   without `self`) is not supported, since the companion struct cannot be declared there.
+///   Methods with `self` are reported; an associated fn without `self` cannot be told from a
+///   free one by the attribute, and the compiler then reports the companion struct as not
+///   allowed inside an `impl`.
+/// - Type and const generic parameters are not supported (the companion has none); lifetime
+///   parameters are fine.
+/// - An error inside a string literal highlights the whole literal: pointing at a character
+///   inside it (`Span::subspan`) is not available on stable Rust.
+/// - Header constants are recognized by name from the list of `http::header` constants; paths
+///   such as `header::CONTENT_TYPE` and constants of other crates are not resolved (write the
+///   name alone, or the header name as a string).
+/// - The public-suffix check is a short built-in list (generic top-level domains, two-letter
+///   country codes and their common second-level registries, and well-known shared hosting
+///   suffixes such as `github.io`), not the full Public Suffix List.
+/// - The attribute cannot warn (stable proc macros have no warnings), so harmless redundancies
+///   such as exposing an always-readable header are accepted silently.
 #[proc_macro_attribute]
 pub fn cors(attr: TokenStream, item: TokenStream) -> TokenStream {
     expand::cors(attr.into(), item.into()).into()

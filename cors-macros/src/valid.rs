@@ -35,33 +35,55 @@ pub(crate) enum Methods {
 /// Checks the attribute. The result is only meaningful when no error was pushed.
 pub(crate) fn check(attr: &Attr, errors: &mut Errors) -> Policy {
     let credentials = attr.credentials.is_some_and(|f| f.value);
+    errors.set_position(attr.position("origin"));
+    let origins = match (&attr.origin, attr.has("origin") || attr.origin_misspelled) {
+        (None, false) => {
+            errors.at(
+                Span::call_site(),
+                "missing `origin`: say which origins may call this handler, e.g. \
+                 `#[cors(origin = \"https://app.example.com\")]`, or `origin = \"*\"` for any origin",
+            );
+            None
+        }
+        // Written, but its value was already reported.
+        (None, true) => None,
+        (Some(origin), _) => origins(origin, credentials, errors),
+    };
+    errors.set_position(attr.position("methods"));
+    let methods = methods(attr.methods.as_ref(), credentials, errors);
+    errors.set_position(attr.position("headers"));
+    let headers = match &attr.headers {
+        None => Some(Vec::new()),
+        Some(names) => header_list(names, Role::Request, credentials, errors),
+    };
+    errors.set_position(attr.position("expose"));
+    let expose = match &attr.expose {
+        None => Some(Vec::new()),
+        Some(names) => header_list(names, Role::Expose, credentials, errors),
+    };
+    errors.set_position(attr.position("max_age"));
+    let max_age = attr.max_age.as_ref().and_then(|age| match age.seconds {
+        Some(s) if s <= rules::MAX_AGE_LIMIT => Some(s),
+        _ => {
+            errors.spanned(
+                &age.lit,
+                format_args!(
+                    "`max_age` is at most {} seconds (24 hours): browsers cache a preflight for \
+                     at most 86400 s (Firefox) or 7200 s (Chromium), so a larger value only \
+                     misleads; write e.g. `max_age = 7200`",
+                    rules::MAX_AGE_LIMIT
+                ),
+            );
+            None
+        }
+    });
     Policy {
-        origins: origins(attr.origin.as_ref(), credentials, errors),
-        methods: methods(attr.methods.as_ref(), credentials, errors),
-        headers: match &attr.headers {
-            None => Some(Vec::new()),
-            Some(names) => header_list(names, Role::Request, credentials, errors),
-        },
-        expose: match &attr.expose {
-            None => Some(Vec::new()),
-            Some(names) => header_list(names, Role::Expose, credentials, errors),
-        },
+        origins,
+        methods,
+        headers,
+        expose,
         credentials,
-        max_age: attr.max_age.as_ref().and_then(|age| match age.seconds {
-            Some(s) if s <= rules::MAX_AGE_LIMIT => Some(s),
-            _ => {
-                errors.spanned(
-                    &age.lit,
-                    format_args!(
-                        "`max_age` is at most {} seconds (24 hours), the longest any browser caches a \
-                         preflight (Firefox; Chromium caps at 7200): write a smaller value, e.g. \
-                         `max_age = 7200`",
-                        rules::MAX_AGE_LIMIT
-                    ),
-                );
-                None
-            }
-        }),
+        max_age,
         private_network: attr.private_network.is_some_and(|f| f.value),
     }
 }
@@ -69,17 +91,9 @@ pub(crate) fn check(attr: &Attr, errors: &mut Errors) -> Policy {
 // ---------------------------------------------------------------------------------------------
 // Origins
 
-fn origins(origin: Option<&Origin>, credentials: bool, errors: &mut Errors) -> Option<Vec<String>> {
+fn origins(origin: &Origin, credentials: bool, errors: &mut Errors) -> Option<Vec<String>> {
     match origin {
-        None => {
-            errors.at(
-                Span::call_site(),
-                "missing `origin`: say which origins may call this handler, e.g. \
-                 `#[cors(origin = \"https://app.example.com\")]`, or `origin = \"*\"` for any origin",
-            );
-            Some(Vec::new())
-        }
-        Some(Origin::Any(lit)) => {
+        Origin::Any(lit) => {
             if credentials {
                 errors.spanned(
                     lit,
@@ -91,7 +105,7 @@ fn origins(origin: Option<&Origin>, credentials: bool, errors: &mut Errors) -> O
             }
             None
         }
-        Some(Origin::List { items, span }) => {
+        Origin::List { items, span } => {
             if items.is_empty() {
                 errors.at(
                     *span,
@@ -232,9 +246,12 @@ fn is_normalized(m: &str) -> bool {
     rules::NORMALIZED_METHODS.contains(&m)
 }
 
-const FORBIDDEN_METHOD: &str =
-    "CONNECT, TRACE and TRACK are forbidden methods: browsers never let a script send them, so \
-     allowing one does nothing; remove it";
+fn forbidden_method(m: &str) -> String {
+    format!(
+        "`{m}` is one of the forbidden methods CONNECT, TRACE and TRACK: browsers never let a \
+         script send it, so allowing it does nothing; remove it"
+    )
+}
 
 /// Checks one method; returns it as it will be compared (case preserved).
 fn method(name: &Name, errors: &mut Errors) -> Option<String> {
@@ -243,7 +260,7 @@ fn method(name: &Name, errors: &mut Errors) -> Option<String> {
             let m = ident.unraw().to_string();
             let upper = m.to_ascii_uppercase();
             if rules::is_forbidden_method(m.as_bytes()) {
-                errors.spanned(ident, FORBIDDEN_METHOD);
+                errors.spanned(ident, forbidden_method(&m));
                 None
             } else if is_standard(&m) {
                 Some(m)
@@ -278,17 +295,20 @@ fn method(name: &Name, errors: &mut Errors) -> Option<String> {
                 errors.spanned(lit, star_in_list("methods", "method"));
                 None
             } else if !rules::is_token(m.as_bytes()) {
+                let hint = match split_list(&m, true) {
+                    Some(parts) => format!("; write one method per element, `[{parts}]`"),
+                    None => String::new(),
+                };
                 errors.spanned(
                     lit,
                     format_args!(
-                        "{:?} is not a valid method: a method is a token of letters, digits and \
-                         !#$%&'*+-.^_`|~, without spaces or separators",
-                        m
+                        "{m:?} is not a valid method: a method is a token of letters, digits and \
+                         !#$%&'*+-.^_`|~, without spaces or separators{hint}"
                     ),
                 );
                 None
             } else if rules::is_forbidden_method(m.as_bytes()) {
-                errors.spanned(lit, FORBIDDEN_METHOD);
+                errors.spanned(lit, forbidden_method(&m));
                 None
             } else if is_normalized(&upper) && m != upper {
                 errors.spanned(lit, wrong_case(&m, &upper, false));
@@ -324,6 +344,30 @@ fn wrong_case(m: &str, upper: &str, ident: bool) -> String {
             m.to_ascii_lowercase()
         )
     }
+}
+
+/// `"GET, POST"` -> `"GET", "POST"`, when the parts are tokens: several names written as one
+/// string. Whitespace separates too when `spaces` is set (methods never contain spaces, header
+/// names may be meant as one name with spaces in place of `-`).
+fn split_list(text: &str, spaces: bool) -> Option<String> {
+    if !spaces && !text.contains(',') {
+        return None;
+    }
+    let parts: Vec<&str> = text
+        .split(|c: char| c == ',' || (spaces && c.is_whitespace()))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let shown = |p: &&str| {
+        // A standard method is shown as the identifier the attribute prefers.
+        if spaces && is_standard(p) {
+            p.to_string()
+        } else {
+            format!("{p:?}")
+        }
+    };
+    (parts.len() > 1 && parts.iter().all(|p| rules::is_token(p.as_bytes())))
+        .then(|| parts.iter().map(shown).collect::<Vec<_>>().join(", "))
 }
 
 fn star_in_list(key: &str, noun: &str) -> String {
@@ -422,7 +466,19 @@ fn header(name: &Name, role: Role, key: &str, errors: &mut Errors) -> Option<Str
     };
     match problem {
         Some(message) => {
-            errors.spanned(name, format_args!("`{lower}`: {message}"));
+            let hint = if rules::is_token(lower.as_bytes()) {
+                String::new()
+            } else if let Some(parts) = split_list(&lower, false) {
+                format!("; write one name per element, `[{parts}]`")
+            } else {
+                let joined = lower.split_whitespace().collect::<Vec<_>>().join("-");
+                if joined != lower && rules::is_token(joined.as_bytes()) {
+                    format!("; did you mean \"{joined}\"?")
+                } else {
+                    String::new()
+                }
+            };
+            errors.spanned(name, format_args!("`{lower}`: {message}{hint}"));
             None
         }
         None => Some(lower),
@@ -557,8 +613,8 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     for (i, row) in rows.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=b.len() {
-        rows[0][j] = j;
+    for (j, cell) in rows[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {
