@@ -172,6 +172,22 @@ struct Entry {
 
 impl Parse for Entry {
     fn parse(input: ParseStream) -> syn::Result<Self> {
+        if input.peek(LitStr) {
+            let lit: LitStr = input.parse()?;
+            return Err(syn::Error::new(
+                lit.span(),
+                format_args!(
+                    "the attribute takes `key = value` pairs: write `origin = {}`",
+                    lit.to_token_stream()
+                ),
+            ));
+        }
+        if !input.peek(Ident::peek_any) {
+            return Err(input.error(
+                "expected a key such as `origin`: write `key = value` pairs, e.g. \
+                 `#[cors(origin = \"https://app.example.com\", methods = [GET])]`",
+            ));
+        }
         let key = input.call(Ident::parse_any)?;
         let value = if input.peek(Token![=]) {
             input.parse::<Token![=]>()?;
@@ -375,7 +391,7 @@ fn names(key: &Ident, value: Option<&Expr>, errors: &mut Errors) -> Option<Names
                 }
             }
             // Show the value the user wrote, inside brackets.
-            let inner = value.to_token_stream().to_string();
+            let inner = list_elements(value).join(", ");
             errors.spanned(
                 value,
                 format_args!(
@@ -387,6 +403,25 @@ fn names(key: &Ident, value: Option<&Expr>, errors: &mut Errors) -> Option<Names
         }
     };
     list_items(&k, array, &kind, errors)
+}
+
+/// The elements a non-list value most likely meant: `GET | POST` and `(GET, POST)` are two.
+fn list_elements(value: &Expr) -> Vec<String> {
+    match value {
+        Expr::Binary(syn::ExprBinary {
+            left,
+            op: syn::BinOp::BitOr(_),
+            right,
+            ..
+        }) => {
+            let mut all = list_elements(left);
+            all.extend(list_elements(right));
+            all
+        }
+        Expr::Tuple(tuple) => tuple.elems.iter().flat_map(list_elements).collect(),
+        Expr::Paren(paren) => list_elements(&paren.expr),
+        other => vec![other.to_token_stream().to_string()],
+    }
 }
 
 fn list_items(k: &str, array: &ExprArray, kind: &ListKind, errors: &mut Errors) -> Option<Names> {

@@ -55,7 +55,7 @@ fn handler(item: &TokenStream, errors: &mut Errors) -> Option<Handler> {
         errors.at(
             span,
             format_args!(
-                "`#[cors]` goes on an `async fn` request handler, not on {what}: put it on the \
+                "`#[cors]` goes on an `async fn` request handler, not on {what}: put it on a free \
                  handler function, e.g. `#[cors(origin = \"https://app.example.com\")] async fn \
                  list() -> Json<Vec<Item>>`"
             ),
@@ -123,10 +123,7 @@ fn item_kind(item: &Item) -> (Span, &'static str) {
         Item::Struct(i) => (i.struct_token.span, "a struct"),
         Item::Enum(i) => (i.enum_token.span, "an enum"),
         Item::Union(i) => (i.union_token.span, "a union"),
-        Item::Impl(i) => (
-            i.impl_token.span,
-            "an impl block (put it on a free function)",
-        ),
+        Item::Impl(i) => (i.impl_token.span, "an impl block"),
         Item::Trait(i) => (i.trait_token.span, "a trait"),
         Item::Mod(i) => (i.mod_token.span, "a module"),
         Item::Const(i) => (i.const_token.span, "a const"),
@@ -204,5 +201,105 @@ fn parts(policy: &Policy) -> TokenStream {
             max_age: #max_age,
             private_network: #private_network,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn expand(attr: TokenStream, item: TokenStream) -> String {
+        cors(attr, item).to_string()
+    }
+
+    #[test]
+    fn writes_the_handler_and_a_companion() {
+        let out = expand(
+            quote!(
+                origin = ["https://a.com", "https://*.b.com"],
+                methods = [GET, "PURGE"],
+                headers = [CONTENT_TYPE, "X-Api-Key"],
+                expose = ["x-request-id"],
+                credentials,
+                max_age = 600
+            ),
+            quote!(
+                /// Lists.
+                pub async fn list() -> &'static str {
+                    "[]"
+                }
+            ),
+        );
+        for part in [
+            "pub async fn list () -> & 'static str { \"[]\" }",
+            "pub struct list { }",
+            "impl list",
+            "pub const POLICY : :: cors_runtime :: __private :: Policy",
+            "origins : :: cors_runtime :: __private :: Origins :: List (& [:: cors_runtime :: __private :: AllowedOrigin :: parse (\"https://a.com\") , :: cors_runtime :: __private :: AllowedOrigin :: parse (\"https://*.b.com\")])",
+            "methods : :: cors_runtime :: __private :: Methods :: List (& [\"GET\" , \"PURGE\"])",
+            "allow_methods : \"GET, PURGE\"",
+            "headers : :: cors_runtime :: __private :: RequestHeaders :: List (& [\"content-type\" , \"x-api-key\"])",
+            "allow_headers : \"content-type, x-api-key\"",
+            "expose : & [\"x-request-id\"]",
+            "expose_any : false",
+            "expose_headers : \"x-request-id\"",
+            "credentials : true",
+            "max_age : \"600\"",
+            "private_network : false",
+        ] {
+            assert!(out.contains(part), "missing `{part}` in\n{out}");
+        }
+    }
+
+    #[test]
+    fn wildcards_and_defaults() {
+        let out = expand(
+            quote!(origin = "*", methods = "*", headers = "*", expose = "*"),
+            quote!(
+                async fn any() {}
+            ),
+        );
+        for part in [
+            "origins : :: cors_runtime :: __private :: Origins :: Any",
+            "methods : :: cors_runtime :: __private :: Methods :: Any",
+            "allow_methods : \"*\"",
+            "headers : :: cors_runtime :: __private :: RequestHeaders :: Any",
+            "allow_headers : \"*\"",
+            "expose : & []",
+            "expose_any : true",
+            "expose_headers : \"*\"",
+            "credentials : false",
+            "max_age : \"\"",
+        ] {
+            assert!(out.contains(part), "missing `{part}` in\n{out}");
+        }
+        let out = expand(
+            quote!(origin = "https://a.com"),
+            quote!(
+                async fn mounted() {}
+            ),
+        );
+        for part in [
+            "methods : :: cors_runtime :: __private :: Methods :: Mounted",
+            "allow_methods : \"\"",
+            "headers : :: cors_runtime :: __private :: RequestHeaders :: List (& [])",
+            "allow_headers : \"\"",
+        ] {
+            assert!(out.contains(part), "missing `{part}` in\n{out}");
+        }
+    }
+
+    #[test]
+    fn on_error_emits_the_handler_and_no_companion() {
+        let out = expand(
+            quote!(origin = "https://a.com/"),
+            quote!(
+                async fn list() {}
+            ),
+        );
+        assert!(out.contains("compile_error !"), "{out}");
+        assert!(out.contains("async fn list () { }"), "{out}");
+        assert!(!out.contains("struct"), "{out}");
+        assert!(!out.contains("POLICY"), "{out}");
     }
 }
