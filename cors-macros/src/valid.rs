@@ -267,6 +267,15 @@ fn method(name: &Name, errors: &mut Errors) -> Option<String> {
             } else if is_standard(&upper) {
                 errors.spanned(ident, wrong_case(&m, &upper, true));
                 None
+            } else if upper == "ANY" || upper == "ALL" {
+                errors.spanned(
+                    ident,
+                    format_args!(
+                        "`{m}` is not a method: to allow any method write `methods = \"*\"` \
+                         (without brackets), or list the methods"
+                    ),
+                );
+                None
             } else if let Some(near) = closest(&upper, rules::STANDARD_METHODS.iter().copied(), 2) {
                 errors.spanned(
                     ident,

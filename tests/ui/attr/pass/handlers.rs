@@ -47,13 +47,24 @@ pub async fn echo<'a>(Path(name): Path<String>) -> String {
 #[cors(origin = "https://app.example.com")]
 async fn compiled_out() {}
 
+// A `#[cfg]` written after `#[cors]` applies to the companion too, so two variants of one
+// handler do not clash.
+#[cors(origin = "https://a.example.com")]
+#[cfg(all())]
+async fn variant() {}
+
+#[cors(origin = "https://b.example.com")]
+#[cfg(any())]
+async fn variant() {}
+
 fn main() {
     // One `use` imports the handler and its policy.
     use api::list;
     assert_eq!(list::POLICY.allow_methods(), Some("GET"));
     assert_eq!(api::internal::POLICY.allow_methods(), None);
     assert!(r#type::POLICY.allows_origin(b"https://app.example.com"));
-    let _ = (show, echo);
+    let _ = (show, echo, variant);
+    assert!(variant::POLICY.allows_origin(b"https://a.example.com"));
 
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
