@@ -160,9 +160,9 @@ mod valid;
 /// # Limitations
 /// - Only free functions: a handler inside an `impl` block (a method, or an associated fn
 ///   without `self`) is not supported, since the companion struct cannot be declared there.
-///   Methods with `self` are reported; an associated fn without `self` cannot be told from a
-///   free one by the attribute, and the compiler then reports the companion struct as not
-///   allowed inside an `impl`.
+///   Methods with `self` are reported by the attribute; an associated fn without `self` cannot
+///   be told from a free one, and the compiler then reports "struct is not supported in
+///   `trait`s or `impl`s" at the function's name: move the handler out of the `impl`.
 /// - Type and const generic parameters are not supported (the companion has none); lifetime
 ///   parameters are fine.
 /// - An error inside a string literal highlights the whole literal: pointing at a character
