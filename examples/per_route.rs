@@ -33,7 +33,10 @@ async fn public() -> impl IntoResponse {
     max_age = 600
 )]
 async fn list_items() -> impl IntoResponse {
-    (REQUEST_ID, Json(json!([{"id": 1, "name": "apple"}, {"id": 2, "name": "pear"}])))
+    (
+        REQUEST_ID,
+        Json(json!([{"id": 1, "name": "apple"}, {"id": 2, "name": "pear"}])),
+    )
 }
 
 #[cors(
@@ -45,7 +48,11 @@ async fn list_items() -> impl IntoResponse {
     max_age = 600
 )]
 async fn create_item(Json(item): Json<Value>) -> impl IntoResponse {
-    (StatusCode::CREATED, REQUEST_ID, Json(json!({"id": 3, "item": item})))
+    (
+        StatusCode::CREATED,
+        REQUEST_ID,
+        Json(json!({"id": 3, "item": item})),
+    )
 }
 
 /// Reading one item is public.
@@ -94,7 +101,11 @@ async fn me(headers: HeaderMap) -> impl IntoResponse {
     if authorized {
         (StatusCode::OK, REQUEST_ID, Json(json!({"user": "demo"})))
     } else {
-        (StatusCode::UNAUTHORIZED, REQUEST_ID, Json(json!({"error": "sign in first"})))
+        (
+            StatusCode::UNAUTHORIZED,
+            REQUEST_ID,
+            Json(json!({"error": "sign in first"})),
+        )
     }
 }
 

@@ -14,13 +14,19 @@ const APP: &str = "https://app.example.com";
 const DEV: &str = "http://localhost:5173";
 const ADMIN: &str = "https://admin.example.com";
 const EVIL: &str = "https://evil.example";
-const PREFLIGHT_VARY: &str = "Origin, Access-Control-Request-Method, Access-Control-Request-Headers";
+const PREFLIGHT_VARY: &str =
+    "Origin, Access-Control-Request-Method, Access-Control-Request-Headers";
 
 fn example_binary() -> PathBuf {
     // target/<profile>/deps/<this test> -> target/<profile>/examples/per_route
     let exe = std::env::current_exe().expect("test binary path");
-    let profile_dir = exe.parent().and_then(|d| d.parent()).expect("target profile dir");
-    let bin = profile_dir.join("examples").join(format!("per_route{}", std::env::consts::EXE_SUFFIX));
+    let profile_dir = exe
+        .parent()
+        .and_then(|d| d.parent())
+        .expect("target profile dir");
+    let bin = profile_dir
+        .join("examples")
+        .join(format!("per_route{}", std::env::consts::EXE_SUFFIX));
     assert!(
         bin.exists(),
         "{} is missing: `cargo test --workspace` builds it; with a single test target run `cargo build --example per_route` first",
@@ -55,8 +61,17 @@ async fn start() -> Server {
     Server { child, addr }
 }
 
-async fn preflight(s: &Server, path: &str, origin: &str, method: &str, headers: &str) -> RawResponse {
-    let mut h = vec![("origin", origin), ("access-control-request-method", method)];
+async fn preflight(
+    s: &Server,
+    path: &str,
+    origin: &str,
+    method: &str,
+    headers: &str,
+) -> RawResponse {
+    let mut h = vec![
+        ("origin", origin),
+        ("access-control-request-method", method),
+    ];
     if !headers.is_empty() {
         h.push(("access-control-request-headers", headers));
     }
@@ -65,11 +80,17 @@ async fn preflight(s: &Server, path: &str, origin: &str, method: &str, headers: 
 
 fn assert_refused_preflight(r: &RawResponse, what: &str) {
     assert_eq!(r.status, 403, "{what}: {r:?}");
-    assert!(!r.has_cors_headers(), "{what}: refused preflight carries CORS headers: {r:?}");
+    assert!(
+        !r.has_cors_headers(),
+        "{what}: refused preflight carries CORS headers: {r:?}"
+    );
 }
 
 fn assert_no_cors(r: &RawResponse, what: &str) {
-    assert!(!r.has_cors_headers(), "{what}: unexpected CORS headers: {r:?}");
+    assert!(
+        !r.has_cors_headers(),
+        "{what}: unexpected CORS headers: {r:?}"
+    );
 }
 
 #[tokio::test]
@@ -84,7 +105,10 @@ async fn every_row_of_the_per_route_table() {
     assert_eq!(r.one("access-control-allow-methods"), Some("GET"));
     assert_eq!(r.one("access-control-allow-credentials"), None);
     assert_eq!(r.one("vary"), Some(PREFLIGHT_VARY));
-    assert_refused_preflight(&preflight(&s, "/public", EVIL, "POST", "").await, "POST /public");
+    assert_refused_preflight(
+        &preflight(&s, "/public", EVIL, "POST", "").await,
+        "POST /public",
+    );
     let r = send(s.addr, "GET", "/public", &[("origin", EVIL)], b"").await;
     assert_eq!((r.status, r.text().as_str()), (200, "public"));
     assert_eq!(r.one("access-control-allow-origin"), Some("*"));
@@ -107,9 +131,18 @@ async fn every_row_of_the_per_route_table() {
         );
         assert_eq!(r.one("access-control-max-age"), Some("600"));
     }
-    assert_refused_preflight(&preflight(&s, "/items", EVIL, "POST", "content-type").await, "evil POST /items");
-    assert_refused_preflight(&preflight(&s, "/items", APP, "POST", "x-other").await, "x-other on /items");
-    assert_refused_preflight(&preflight(&s, "/items", APP, "DELETE", "").await, "DELETE /items");
+    assert_refused_preflight(
+        &preflight(&s, "/items", EVIL, "POST", "content-type").await,
+        "evil POST /items",
+    );
+    assert_refused_preflight(
+        &preflight(&s, "/items", APP, "POST", "x-other").await,
+        "x-other on /items",
+    );
+    assert_refused_preflight(
+        &preflight(&s, "/items", APP, "DELETE", "").await,
+        "DELETE /items",
+    );
     let r = send(s.addr, "GET", "/items", &[("origin", APP)], b"").await;
     assert_eq!(r.status, 200);
     assert!(r.text().contains("apple"), "{r:?}");
@@ -117,18 +150,32 @@ async fn every_row_of_the_per_route_table() {
     assert_eq!(r.one("access-control-allow-credentials"), Some("true"));
     assert_eq!(r.one("access-control-expose-headers"), Some("x-request-id"));
     assert_eq!(r.all("vary"), ["Origin"]);
-    let r = send(s.addr, "POST", "/items", &[("origin", DEV), json[0]], br#"{"name":"plum"}"#).await;
+    let r = send(
+        s.addr,
+        "POST",
+        "/items",
+        &[("origin", DEV), json[0]],
+        br#"{"name":"plum"}"#,
+    )
+    .await;
     assert_eq!(r.status, 201, "{r:?}");
     assert!(r.text().contains("plum"), "{r:?}");
     assert_eq!(r.one("access-control-allow-origin"), Some(DEV));
     assert_eq!(r.one("access-control-allow-credentials"), Some("true"));
     let r = send(s.addr, "GET", "/items", &[("origin", EVIL)], b"").await;
-    assert_eq!(r.status, 200, "refused origins still get the handler's answer");
+    assert_eq!(
+        r.status, 200,
+        "refused origins still get the handler's answer"
+    );
     assert_no_cors(&r, "evil GET /items");
     assert_eq!(r.all("vary"), ["Origin"]);
     let r = send(s.addr, "GET", "/items", &[], b"").await;
     assert_no_cors(&r, "GET /items without Origin");
-    assert_eq!(r.all("vary"), ["Origin"], "list policies vary by origin even without Origin");
+    assert_eq!(
+        r.all("vary"),
+        ["Origin"],
+        "list policies vary by origin even without Origin"
+    );
 
     // GET /items/{id}: origin *, methods [GET]
     let r = send(s.addr, "GET", "/items/7", &[("origin", EVIL)], b"").await;
@@ -145,14 +192,33 @@ async fn every_row_of_the_per_route_table() {
         assert_eq!(r.status, 204, "{method}: {r:?}");
         assert_eq!(r.one("access-control-allow-origin"), Some(ADMIN));
         assert_eq!(r.one("access-control-allow-methods"), Some("PATCH, DELETE"));
-        assert_eq!(r.one("access-control-allow-headers"), Some("content-type, authorization"));
+        assert_eq!(
+            r.one("access-control-allow-headers"),
+            Some("content-type, authorization")
+        );
         assert_eq!(r.one("access-control-allow-credentials"), Some("true"));
         assert_eq!(r.one("access-control-max-age"), Some("60"));
-        assert_refused_preflight(&preflight(&s, "/items/7", APP, method, "").await, "app origin on admin route");
+        assert_refused_preflight(
+            &preflight(&s, "/items/7", APP, method, "").await,
+            "app origin on admin route",
+        );
     }
-    assert_refused_preflight(&preflight(&s, "/items/7", ADMIN, "patch", "").await, "lowercase patch");
-    assert_refused_preflight(&preflight(&s, "/items/7", ADMIN, "PUT", "").await, "unmounted PUT");
-    let r = send(s.addr, "PATCH", "/items/7", &[("origin", ADMIN), json[0]], br#"{"name":"fig"}"#).await;
+    assert_refused_preflight(
+        &preflight(&s, "/items/7", ADMIN, "patch", "").await,
+        "lowercase patch",
+    );
+    assert_refused_preflight(
+        &preflight(&s, "/items/7", ADMIN, "PUT", "").await,
+        "unmounted PUT",
+    );
+    let r = send(
+        s.addr,
+        "PATCH",
+        "/items/7",
+        &[("origin", ADMIN), json[0]],
+        br#"{"name":"fig"}"#,
+    )
+    .await;
     assert_eq!(r.status, 200, "{r:?}");
     assert!(r.text().contains("fig"));
     assert_eq!(r.one("access-control-allow-origin"), Some(ADMIN));
@@ -161,7 +227,10 @@ async fn every_row_of_the_per_route_table() {
     assert_eq!(r.status, 204);
     assert_eq!(r.one("access-control-allow-origin"), Some(ADMIN));
     let r = send(s.addr, "DELETE", "/items/7", &[("origin", APP)], b"").await;
-    assert_eq!(r.status, 204, "the handler still runs; the browser hides the answer");
+    assert_eq!(
+        r.status, 204,
+        "the handler still runs; the browser hides the answer"
+    );
     assert_no_cors(&r, "DELETE from app origin");
     // GET on the same path keeps its own public policy.
     let r = send(s.addr, "GET", "/items/7", &[("origin", ADMIN)], b"").await;
@@ -176,23 +245,53 @@ async fn every_row_of_the_per_route_table() {
     assert_eq!(r.status, 401);
     assert_eq!(r.one("access-control-allow-origin"), Some(APP));
     assert_eq!(r.one("access-control-allow-credentials"), Some("true"));
-    let r = send(s.addr, "GET", "/me", &[("origin", APP), ("authorization", "Bearer demo")], b"").await;
+    let r = send(
+        s.addr,
+        "GET",
+        "/me",
+        &[("origin", APP), ("authorization", "Bearer demo")],
+        b"",
+    )
+    .await;
     assert_eq!(r.status, 200);
     assert!(r.text().contains("demo"));
     assert_eq!(r.one("access-control-allow-origin"), Some(APP));
-    assert_refused_preflight(&preflight(&s, "/me", EVIL, "GET", "authorization").await, "evil /me");
+    assert_refused_preflight(
+        &preflight(&s, "/me", EVIL, "GET", "authorization").await,
+        "evil /me",
+    );
 
     // GET /partners: https://*.partner.example
     let r = preflight(&s, "/partners", "https://eu.partner.example", "GET", "").await;
     assert_eq!(r.status, 204);
-    assert_eq!(r.one("access-control-allow-origin"), Some("https://eu.partner.example"));
-    let r = send(s.addr, "GET", "/partners", &[("origin", "https://a.b.partner.example")], b"").await;
+    assert_eq!(
+        r.one("access-control-allow-origin"),
+        Some("https://eu.partner.example")
+    );
+    let r = send(
+        s.addr,
+        "GET",
+        "/partners",
+        &[("origin", "https://a.b.partner.example")],
+        b"",
+    )
+    .await;
     assert_eq!(r.text(), "partners");
-    assert_eq!(r.one("access-control-allow-origin"), Some("https://a.b.partner.example"));
-    for refused in ["https://partner.example", "https://evilpartner.example", "https://x.partner.example.evil.net"] {
+    assert_eq!(
+        r.one("access-control-allow-origin"),
+        Some("https://a.b.partner.example")
+    );
+    for refused in [
+        "https://partner.example",
+        "https://evilpartner.example",
+        "https://x.partner.example.evil.net",
+    ] {
         let r = send(s.addr, "GET", "/partners", &[("origin", refused)], b"").await;
         assert_no_cors(&r, refused);
-        assert_refused_preflight(&preflight(&s, "/partners", refused, "GET", "").await, refused);
+        assert_refused_preflight(
+            &preflight(&s, "/partners", refused, "GET", "").await,
+            refused,
+        );
     }
 
     // PUT /upload: app origin only, headers *, max_age 7200
@@ -201,8 +300,14 @@ async fn every_row_of_the_per_route_table() {
     assert_eq!(r.one("access-control-allow-headers"), Some("*"));
     assert_eq!(r.one("access-control-max-age"), Some("7200"));
     assert_eq!(r.one("access-control-allow-credentials"), None);
-    assert_refused_preflight(&preflight(&s, "/upload", APP, "PUT", "authorization").await, "authorization under *");
-    assert_refused_preflight(&preflight(&s, "/upload", DEV, "PUT", "").await, "dev origin on /upload");
+    assert_refused_preflight(
+        &preflight(&s, "/upload", APP, "PUT", "authorization").await,
+        "authorization under *",
+    );
+    assert_refused_preflight(
+        &preflight(&s, "/upload", DEV, "PUT", "").await,
+        "dev origin on /upload",
+    );
     let r = send(s.addr, "PUT", "/upload", &[("origin", APP)], b"data").await;
     assert_eq!((r.status, r.text().as_str()), (200, "stored"));
     assert_eq!(r.one("access-control-allow-origin"), Some(APP));

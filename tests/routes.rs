@@ -43,8 +43,14 @@ struct Patch {
     name: String,
 }
 #[cors(origin = ["https://partner.example"], methods = [PATCH], headers = ["content-type", "x-api-key"])]
-async fn update(Path(id): Path<u32>, headers: HeaderMap, Json(p): Json<Patch>) -> impl IntoResponse {
-    let key = headers.get("x-api-key").map(|v| v.to_str().unwrap_or("?").to_owned());
+async fn update(
+    Path(id): Path<u32>,
+    headers: HeaderMap,
+    Json(p): Json<Patch>,
+) -> impl IntoResponse {
+    let key = headers
+        .get("x-api-key")
+        .map(|v| v.to_str().unwrap_or("?").to_owned());
     format!("updated {id} to {} with key {key:?}", p.name)
 }
 
@@ -60,7 +66,10 @@ async fn search(Query(s): Query<Search>) -> String {
 
 fn app() -> Router {
     Router::new()
-        .route("/items/{id}", cors_route!(get(read), delete(remove), patch(update)))
+        .route(
+            "/items/{id}",
+            cors_route!(get(read), delete(remove), patch(update)),
+        )
         .route("/search", cors_route!(get(search), post(search)))
         .with_state(AppState::default())
 }
@@ -77,7 +86,10 @@ async fn call(app: Router, req: Request<Body>) -> (Response<()>, String) {
     let res = app.oneshot(req).await.unwrap();
     let (parts, body) = res.into_parts();
     let bytes = body.collect().await.unwrap().to_bytes();
-    (Response::from_parts(parts, ()), String::from_utf8_lossy(&bytes).into_owned())
+    (
+        Response::from_parts(parts, ()),
+        String::from_utf8_lossy(&bytes).into_owned(),
+    )
 }
 
 fn header<'a>(res: &'a Response<()>, name: &str) -> Option<&'a str> {
@@ -88,7 +100,10 @@ fn header<'a>(res: &'a Response<()>, name: &str) -> Option<&'a str> {
 }
 
 fn preflight(uri: &str, origin: &str, method: &str, headers: &str) -> Request<Body> {
-    let mut h = vec![("origin", origin), ("access-control-request-method", method)];
+    let mut h = vec![
+        ("origin", origin),
+        ("access-control-request-method", method),
+    ];
     if !headers.is_empty() {
         h.push(("access-control-request-headers", headers));
     }
@@ -99,46 +114,85 @@ fn preflight(uri: &str, origin: &str, method: &str, headers: &str) -> Request<Bo
 async fn three_methods_three_policies_on_one_path() {
     let state = AppState::default();
     let app = Router::new()
-        .route("/items/{id}", cors_route!(get(read), delete(remove), patch(update)))
+        .route(
+            "/items/{id}",
+            cors_route!(get(read), delete(remove), patch(update)),
+        )
         .with_state(state.clone());
 
     // GET: public.
-    let (res, body) = call(app.clone(), request("GET", "/items/1", &[("origin", PARTNER)], "")).await;
+    let (res, body) = call(
+        app.clone(),
+        request("GET", "/items/1", &[("origin", PARTNER)], ""),
+    )
+    .await;
     assert_eq!((res.status(), body.as_str()), (StatusCode::OK, "read 1"));
     assert_eq!(header(&res, "access-control-allow-origin"), Some("*"));
-    assert_eq!(header(&res, "access-control-expose-headers"), Some("x-count"));
+    assert_eq!(
+        header(&res, "access-control-expose-headers"),
+        Some("x-count")
+    );
     assert_eq!(header(&res, "access-control-allow-credentials"), None);
 
     // DELETE: admin only, with credentials.
     let (res, _) = call(app.clone(), preflight("/items/1", ADMIN, "DELETE", "")).await;
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
     assert_eq!(header(&res, "access-control-allow-origin"), Some(ADMIN));
-    assert_eq!(header(&res, "access-control-allow-credentials"), Some("true"));
+    assert_eq!(
+        header(&res, "access-control-allow-credentials"),
+        Some("true")
+    );
     assert_eq!(header(&res, "access-control-allow-methods"), Some("DELETE"));
     assert_eq!(header(&res, "access-control-max-age"), Some("60"));
     let (res, _) = call(app.clone(), preflight("/items/1", PARTNER, "DELETE", "")).await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
     assert_eq!(header(&res, "access-control-allow-origin"), None);
-    let (res, body) = call(app.clone(), request("DELETE", "/items/1", &[("origin", ADMIN)], "")).await;
+    let (res, body) = call(
+        app.clone(),
+        request("DELETE", "/items/1", &[("origin", ADMIN)], ""),
+    )
+    .await;
     assert_eq!(body, "removed 1");
     assert_eq!(header(&res, "access-control-allow-origin"), Some(ADMIN));
-    assert_eq!(header(&res, "access-control-allow-credentials"), Some("true"));
+    assert_eq!(
+        header(&res, "access-control-allow-credentials"),
+        Some("true")
+    );
 
     // PATCH: partner, JSON and an API key.
-    let (res, _) = call(app.clone(), preflight("/items/1", PARTNER, "PATCH", "content-type,x-api-key")).await;
+    let (res, _) = call(
+        app.clone(),
+        preflight("/items/1", PARTNER, "PATCH", "content-type,x-api-key"),
+    )
+    .await;
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
     assert_eq!(header(&res, "access-control-allow-origin"), Some(PARTNER));
     assert_eq!(header(&res, "access-control-allow-methods"), Some("PATCH"));
-    assert_eq!(header(&res, "access-control-allow-headers"), Some("content-type, x-api-key"));
+    assert_eq!(
+        header(&res, "access-control-allow-headers"),
+        Some("content-type, x-api-key")
+    );
     assert_eq!(header(&res, "access-control-allow-credentials"), None);
-    let (res, _) = call(app.clone(), preflight("/items/1", ADMIN, "PATCH", "content-type")).await;
-    assert_eq!(res.status(), StatusCode::FORBIDDEN, "admin origin is not allowed to PATCH");
+    let (res, _) = call(
+        app.clone(),
+        preflight("/items/1", ADMIN, "PATCH", "content-type"),
+    )
+    .await;
+    assert_eq!(
+        res.status(),
+        StatusCode::FORBIDDEN,
+        "admin origin is not allowed to PATCH"
+    );
     let (res, body) = call(
         app.clone(),
         request(
             "PATCH",
             "/items/1",
-            &[("origin", PARTNER), ("content-type", "application/json"), ("x-api-key", "k")],
+            &[
+                ("origin", PARTNER),
+                ("content-type", "application/json"),
+                ("x-api-key", "k"),
+            ],
             r#"{"name":"fig"}"#,
         ),
     )
@@ -158,8 +212,15 @@ async fn three_methods_three_policies_on_one_path() {
 async fn mounted_methods_become_the_list() {
     let (res, _) = call(app(), preflight("/search?q=x", SITE, "POST", "")).await;
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
-    assert_eq!(header(&res, "access-control-allow-methods"), Some("GET, POST"));
-    let (res, body) = call(app(), request("GET", "/search?q=pear", &[("origin", SITE)], "")).await;
+    assert_eq!(
+        header(&res, "access-control-allow-methods"),
+        Some("GET, POST")
+    );
+    let (res, body) = call(
+        app(),
+        request("GET", "/search?q=pear", &[("origin", SITE)], ""),
+    )
+    .await;
     assert_eq!(body, "found pear");
     assert_eq!(header(&res, "access-control-allow-origin"), Some(SITE));
     let (res, _) = call(app(), preflight("/search", SITE, "PUT", "")).await;
@@ -177,7 +238,11 @@ async fn head_uses_the_get_policy() {
 #[tokio::test]
 async fn non_preflight_options_and_plain_requests_pass_through() {
     // OPTIONS with Origin but no Access-Control-Request-Method: axum's own 405, no CORS.
-    let (res, _) = call(app(), request("OPTIONS", "/items/1", &[("origin", SITE)], "")).await;
+    let (res, _) = call(
+        app(),
+        request("OPTIONS", "/items/1", &[("origin", SITE)], ""),
+    )
+    .await;
     assert_eq!(res.status(), StatusCode::METHOD_NOT_ALLOWED);
     assert_eq!(header(&res, "allow"), Some("GET,HEAD,DELETE,PATCH"));
     assert_eq!(header(&res, "access-control-allow-origin"), None);
@@ -188,9 +253,16 @@ async fn non_preflight_options_and_plain_requests_pass_through() {
     let (res, body) = call(app(), request("GET", "/items/5", &[], "")).await;
     assert_eq!(body, "read 5");
     assert_eq!(header(&res, "access-control-allow-origin"), None);
-    assert!(res.headers().get("vary").is_none(), "a * policy adds no Vary");
+    assert!(
+        res.headers().get("vary").is_none(),
+        "a * policy adds no Vary"
+    );
     let (res, _) = call(app(), request("DELETE", "/items/5", &[], "")).await;
-    assert_eq!(header(&res, "vary"), Some("Origin"), "a listed-origin policy varies by Origin");
+    assert_eq!(
+        header(&res, "vary"),
+        Some("Origin"),
+        "a listed-origin policy varies by Origin"
+    );
 }
 
 /// An `options` handler with its own policy answers non-preflight OPTIONS; preflights still
@@ -207,13 +279,20 @@ async fn fetch_doc() -> &'static str {
 #[tokio::test]
 async fn a_user_options_handler_answers_plain_options_only() {
     let app: Router = Router::new().route("/doc", cors_route!(get(fetch_doc), options(describe)));
-    let (res, body) = call(app.clone(), request("OPTIONS", "/doc", &[("origin", SITE)], "")).await;
+    let (res, body) = call(
+        app.clone(),
+        request("OPTIONS", "/doc", &[("origin", SITE)], ""),
+    )
+    .await;
     assert_eq!(body, "this resource supports GET");
     assert_eq!(header(&res, "access-control-allow-origin"), Some(SITE));
     let (res, body) = call(app.clone(), preflight("/doc", SITE, "GET", "")).await;
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
     assert_eq!(body, "");
-    assert_eq!(header(&res, "access-control-allow-methods"), Some("OPTIONS, GET"));
+    assert_eq!(
+        header(&res, "access-control-allow-methods"),
+        Some("OPTIONS, GET")
+    );
 }
 
 #[tokio::test]
@@ -223,7 +302,11 @@ async fn nest_and_merge_keep_policies() {
         .nest("/api", api.clone())
         .merge(Router::new().route("/search", cors_route!(get(search))))
         .with_state(AppState::default());
-    let (res, body) = call(app.clone(), request("GET", "/api/items/9", &[("origin", SITE)], "")).await;
+    let (res, body) = call(
+        app.clone(),
+        request("GET", "/api/items/9", &[("origin", SITE)], ""),
+    )
+    .await;
     assert_eq!(body, "read 9");
     assert_eq!(header(&res, "access-control-allow-origin"), Some("*"));
     let (res, _) = call(app.clone(), preflight("/api/items/9", ADMIN, "DELETE", "")).await;
@@ -258,20 +341,42 @@ async fn guarded() -> &'static str {
 
 #[tokio::test]
 async fn auth_inside_the_route_never_sees_preflights() {
-    let app: Router = Router::new().route("/guarded", cors_route!(delete(guarded.layer(require_auth!()))));
+    let app: Router = Router::new().route(
+        "/guarded",
+        cors_route!(delete(guarded.layer(require_auth!()))),
+    );
     // The preflight is answered before auth runs.
-    let (res, _) = call(app.clone(), preflight("/guarded", ADMIN, "DELETE", "authorization")).await;
+    let (res, _) = call(
+        app.clone(),
+        preflight("/guarded", ADMIN, "DELETE", "authorization"),
+    )
+    .await;
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
-    assert_eq!(header(&res, "access-control-allow-headers"), Some("authorization"));
+    assert_eq!(
+        header(&res, "access-control-allow-headers"),
+        Some("authorization")
+    );
     // Without a token: auth's 401, with CORS headers so the script can read it.
-    let (res, _) = call(app.clone(), request("DELETE", "/guarded", &[("origin", ADMIN)], "")).await;
+    let (res, _) = call(
+        app.clone(),
+        request("DELETE", "/guarded", &[("origin", ADMIN)], ""),
+    )
+    .await;
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
     assert_eq!(header(&res, "access-control-allow-origin"), Some(ADMIN));
-    assert_eq!(header(&res, "access-control-allow-credentials"), Some("true"));
+    assert_eq!(
+        header(&res, "access-control-allow-credentials"),
+        Some("true")
+    );
     // With the token: the handler.
     let (res, body) = call(
         app.clone(),
-        request("DELETE", "/guarded", &[("origin", ADMIN), ("authorization", "Bearer demo")], ""),
+        request(
+            "DELETE",
+            "/guarded",
+            &[("origin", ADMIN), ("authorization", "Bearer demo")],
+            "",
+        ),
     )
     .await;
     assert_eq!((res.status(), body.as_str()), (StatusCode::OK, "deleted"));
@@ -304,15 +409,33 @@ async fn stacks_with_tracing_and_compression() {
         .layer(TraceLayer::new_for_http());
     let (res, body) = call(
         app.clone(),
-        request("GET", "/big", &[("origin", SITE), ("accept-encoding", "gzip")], ""),
+        request(
+            "GET",
+            "/big",
+            &[("origin", SITE), ("accept-encoding", "gzip")],
+            "",
+        ),
     )
     .await;
     assert_eq!(header(&res, "content-encoding"), Some("gzip"));
     assert!(body.len() < 4096, "compressed");
     assert_eq!(header(&res, "access-control-allow-origin"), Some(SITE));
-    let vary: Vec<&str> = res.headers().get_all("vary").iter().map(|v| v.to_str().unwrap()).collect();
-    assert!(vary.iter().any(|v| v.to_ascii_lowercase().contains("origin")), "{vary:?}");
-    assert!(vary.iter().any(|v| v.to_ascii_lowercase().contains("accept-encoding")), "{vary:?}");
+    let vary: Vec<&str> = res
+        .headers()
+        .get_all("vary")
+        .iter()
+        .map(|v| v.to_str().unwrap())
+        .collect();
+    assert!(
+        vary.iter()
+            .any(|v| v.to_ascii_lowercase().contains("origin")),
+        "{vary:?}"
+    );
+    assert!(
+        vary.iter()
+            .any(|v| v.to_ascii_lowercase().contains("accept-encoding")),
+        "{vary:?}"
+    );
     let (res, _) = call(app, preflight("/big", SITE, "GET", "")).await;
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
 }
@@ -321,10 +444,33 @@ async fn stacks_with_tracing_and_compression() {
 async fn plain_axum_routes_get_no_cors() {
     // Mounted with plain axum routing, a #[cors] handler is just a handler: no headers.
     let app: Router = Router::new().route("/search", get(search));
-    let (res, body) = call(app.clone(), request("GET", "/search?q=a", &[("origin", SITE)], "")).await;
+    let (res, body) = call(
+        app.clone(),
+        request("GET", "/search?q=a", &[("origin", SITE)], ""),
+    )
+    .await;
     assert_eq!(body, "found a");
     assert_eq!(header(&res, "access-control-allow-origin"), None);
     let (res, _) = call(app, preflight("/search", SITE, "GET", "")).await;
     assert_eq!(res.status(), StatusCode::METHOD_NOT_ALLOWED);
     let _ = Method::GET;
+}
+
+#[tokio::test]
+async fn route_layer_on_the_method_router_skips_preflights_but_hides_its_401() {
+    // `MethodRouter::route_layer` wraps the mounted methods, not the fallback that receives
+    // preflights: preflights pass, but the layer's own 401 is produced outside CORS.
+    let app: Router = Router::new().route(
+        "/guarded",
+        cors_route!(delete(guarded)).route_layer(require_auth!()),
+    );
+    let (res, _) = call(
+        app.clone(),
+        preflight("/guarded", ADMIN, "DELETE", "authorization"),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    let (res, _) = call(app, request("DELETE", "/guarded", &[("origin", ADMIN)], "")).await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(header(&res, "access-control-allow-origin"), None);
 }

@@ -209,19 +209,3 @@ pub fn cors(attr: TokenStream, item: TokenStream) -> TokenStream {
 pub fn cors_route(input: TokenStream) -> TokenStream {
     route::expand(input.into()).into()
 }
-
-/// Levenshtein distance between two short ASCII strings, for "did you mean" hints.
-pub(crate) fn distance(a: &str, b: &str) -> usize {
-    let b = b.as_bytes();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.bytes().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = if ca == cb { prev } else { 1 + prev.min(cur).min(row[j]) };
-            prev = cur;
-        }
-    }
-    row[b.len()]
-}

@@ -134,10 +134,7 @@ fn unknown_method(method: &Ident, name: &str) -> syn::Error {
         "any" => "cors_route! needs each method spelled out so each gets its policy: write `get(h), post(h), ...`".to_owned(),
         _ => {
             let lower = name.to_ascii_lowercase();
-            match METHODS
-                .iter()
-                .map(|(m, _)| *m)
-                .find(|m| *m == lower || crate::distance(m, &lower) <= 2)
+            match crate::valid::closest(&lower, METHODS.iter().map(|(m, _)| *m), 2)
             {
                 Some(m) => format!("unknown method `{name}`: did you mean `{m}`?"),
                 None => format!(
@@ -161,7 +158,11 @@ pub fn expand(input: TokenStream) -> TokenStream {
     for mount in &mounts {
         let path = &mount.path;
         let http = mount.http;
-        let handler_name = path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
+        let handler_name = path
+            .segments
+            .last()
+            .map(|s| s.ident.to_string())
+            .unwrap_or_default();
         // The methods the same handler is mounted on in this path, for policies that list none.
         let key = path.to_token_stream().to_string();
         let mounted: Vec<&str> = mounts

@@ -33,7 +33,11 @@ impl RawResponse {
     /// The value of `name` when it appears exactly once; panics when it appears several times.
     pub fn one(&self, name: &str) -> Option<&str> {
         let all = self.all(name);
-        assert!(all.len() <= 1, "{name} appears {} times: {all:?}", all.len());
+        assert!(
+            all.len() <= 1,
+            "{name} appears {} times: {all:?}",
+            all.len()
+        );
         all.first().copied()
     }
 
@@ -62,7 +66,8 @@ pub async fn send(
 ) -> RawResponse {
     let work = async {
         let mut stream = TcpStream::connect(addr).await.expect("connect");
-        let mut request = format!("{method} {path} HTTP/1.1\r\nhost: {addr}\r\nconnection: close\r\n");
+        let mut request =
+            format!("{method} {path} HTTP/1.1\r\nhost: {addr}\r\nconnection: close\r\n");
         for (name, value) in headers {
             request.push_str(&format!("{name}: {value}\r\n"));
         }
@@ -70,7 +75,10 @@ pub async fn send(
             request.push_str(&format!("content-length: {}\r\n", body.len()));
         }
         request.push_str("\r\n");
-        stream.write_all(request.as_bytes()).await.expect("write request");
+        stream
+            .write_all(request.as_bytes())
+            .await
+            .expect("write request");
         stream.write_all(body).await.expect("write body");
         let mut raw = Vec::new();
         stream.read_to_end(&mut raw).await.expect("read response");
