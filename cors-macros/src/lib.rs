@@ -200,11 +200,66 @@ pub fn cors(attr: TokenStream, item: TokenStream) -> TokenStream {
 /// added there run inside CORS, so an authentication layer that answers `401` never sees a
 /// preflight and its `401` still carries the CORS headers a script needs to read it.
 ///
+/// ```
+/// use axum::{middleware::{from_fn, Next}, extract::Request, response::Response, Router};
+/// use cors_runtime::{cors, cors_route};
+///
+/// #[cors(origin = "*", methods = [GET])]
+/// async fn read() -> &'static str { "item" }
+///
+/// #[cors(origin = "https://admin.example.com", methods = [DELETE], headers = ["authorization"], credentials)]
+/// async fn remove() -> &'static str { "gone" }
+///
+/// async fn require_auth(req: Request, next: Next) -> Response {
+///     // check the token, answer 401 ...
+///     next.run(req).await
+/// }
+///
+/// let app: Router = Router::new().route(
+///     "/items/{id}",
+///     cors_route!(get(read), delete(remove.layer(from_fn(require_auth)))),
+/// );
+/// ```
+///
+/// A policy without `methods` takes the methods its handler is mounted on in this path:
+/// mounted on `get` and `post`, it answers preflights with
+/// `Access-Control-Allow-Methods: GET, POST`.
+///
+/// # Where other layers go
+/// - On the handler, inside the macro (`remove.layer(auth)`): runs after CORS decided, never
+///   sees preflights, and its responses get the CORS headers. The place for authentication.
+/// - On the returned router (`cors_route!(..).route_layer(auth)`): wraps the mounted methods
+///   but not the fallback that answers preflights; preflights pass, but the layer's own `401`
+///   is produced outside CORS, so scripts cannot read it.
+/// - On the `Router` (`.layer(..)`, `.route_layer(..)`): runs before everything in the route,
+///   preflights included. Fine for tracing and compression; a layer that rejects requests
+///   there also rejects preflights.
+///
 /// # Compile-time checks
 /// - a handler mounted on a method its policy does not list;
 /// - the same method mounted twice on one path;
-/// - a handler without `#[cors]` (the name does not resolve to a policy);
+/// - a handler without `#[cors]`: the handler's name does not resolve to a policy, and the
+///   compiler says "function `name` is not a crate or module" at the name;
 /// - an unknown method name (with a suggestion), `trace`, `connect` and `any`.
+///
+/// ```compile_fail
+/// use axum::Router;
+/// use cors_runtime::{cors, cors_route};
+///
+/// #[cors(origin = "https://app.example.com", methods = [GET])]
+/// async fn list() -> &'static str { "[]" }
+///
+/// // error: `list` is mounted on DELETE, but its #[cors] policy does not allow DELETE: ...
+/// let app: Router = Router::new().route("/items", cors_route!(get(list), delete(list)));
+/// ```
+///
+/// # Limitations
+/// - Handlers are named by path (`list`, `api::list`), optionally followed by method calls;
+///   closures and other expressions have no policy to read.
+/// - `any(...)` and the forbidden `trace`/`connect` cannot be mounted: each method needs its
+///   own policy entry.
+/// - A handler without `#[cors]` is reported by name resolution, whose wording the macro
+///   cannot change.
 #[proc_macro]
 pub fn cors_route(input: TokenStream) -> TokenStream {
     route::expand(input.into()).into()
