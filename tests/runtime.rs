@@ -10,14 +10,15 @@ use std::sync::Arc;
 
 use axum::body::Body;
 use axum::extract::{Path, State};
+use axum::handler::Handler;
 use axum::http::{header, HeaderValue, Method, Request, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, MethodRouter};
 use axum::Router;
 use cors_runtime::__private::{
-    route, AllowedOrigin, Methods, Mount, Origins, Policy, PolicyParts, RequestHeaders,
+    fallback, AllowedOrigin, Methods, Mount, Origins, Policy, PolicyParts, RequestHeaders,
 };
-use cors_runtime::{CorsLayer, MAX_REQUEST_HEADER_NAMES};
+use cors_runtime::{CorsLayer, Policies, MAX_REQUEST_HEADER_NAMES};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
@@ -200,12 +201,17 @@ fn single(policy: &'static Policy) -> Router<Calls> {
         .route("/own/{kind}", get(own_headers).layer(layer))
 }
 
-/// Per-method policies, through `__private::route` and through `CorsLayer::mounted`.
+/// Per-method policies: wired as `cors_route!` wires them (each handler layered, the fallback
+/// answering preflights), and with `CorsLayer::mounted` over a whole method router.
 fn per_method() -> Router<Calls> {
-    let methods = || -> MethodRouter<Calls> { get(echo).delete(echo).patch(echo) };
+    let layer = CorsLayer::mounted(MOUNTS);
+    let wired: MethodRouter<Calls> = get(echo.layer(layer))
+        .delete(echo.layer(layer))
+        .patch(echo.layer(layer))
+        .fallback_service(fallback(Policies::Mounted(MOUNTS)));
     Router::new()
-        .route("/items", route(methods(), MOUNTS))
-        .route("/mounted", methods().layer(CorsLayer::mounted(MOUNTS)))
+        .route("/items", wired)
+        .route("/mounted", get(echo).delete(echo).patch(echo).layer(layer))
 }
 
 #[derive(Clone, Copy, Debug)]

@@ -260,6 +260,10 @@ pub fn cors(attr: TokenStream, item: TokenStream) -> TokenStream {
 ///   own policy entry.
 /// - A handler without `#[cors]` is reported by name resolution, whose wording the macro
 ///   cannot change.
+/// - The returned method router's fallback answers the path's preflights: replacing it with
+///   `.fallback(...)` would hand preflights to your fallback. For the same reason
+///   `Router::method_not_allowed_fallback` does not apply to `cors_route!` paths, which answer
+///   unmounted methods with axum's default `405` and `Allow` header.
 #[proc_macro]
 pub fn cors_route(input: TokenStream) -> TokenStream {
     route::expand(input.into()).into()

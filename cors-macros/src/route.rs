@@ -185,17 +185,30 @@ pub fn expand(input: TokenStream) -> TokenStream {
         });
         let method = &mount.method;
         let handler = &mount.handler;
-        chain.push(quote!(.#method(#handler)));
+        chain.push(quote!(.#method((#handler).layer(__CORS))));
     }
     quote! {
         {
             #[allow(unused_imports)]
             use #private::axum::handler::Handler as _;
             const __CORS_MOUNTS: &[#private::Mount] = &[#(#entries),*];
-            #private::route(
-                #private::axum::routing::MethodRouter::new() #(#chain)*,
-                __CORS_MOUNTS,
-            )
+            // The table is a zero-sized type, so the wrapped handlers stay zero-sized and axum
+            // routes to them without a per-request allocation.
+            #[derive(Clone, Copy)]
+            struct __CorsTable;
+            impl ::cors_runtime::PolicyTable for __CorsTable {
+                #[inline]
+                fn policies(&self) -> ::cors_runtime::Policies {
+                    ::cors_runtime::Policies::Mounted(__CORS_MOUNTS)
+                }
+            }
+            const __CORS: ::cors_runtime::CorsLayer<__CorsTable> =
+                ::cors_runtime::CorsLayer::from_table(__CorsTable);
+            // Each handler is wrapped on its own; the fallback answers the path's preflights
+            // and axum's 405 for everything else.
+            #private::axum::routing::MethodRouter::new()
+                #(#chain)*
+                .fallback_service(#private::fallback(__CorsTable))
         }
     }
 }

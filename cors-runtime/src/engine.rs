@@ -168,16 +168,22 @@ pub fn decide_origin(policy: &Policy, headers: &HeaderMap) -> OriginDecision {
     match RequestOrigin::of(headers) {
         RequestOrigin::Absent => OriginDecision::Absent,
         RequestOrigin::Several => OriginDecision::Refused,
-        RequestOrigin::One(value) => {
-            if !policy.allows_origin(value.as_bytes()) {
-                OriginDecision::Refused
-            } else if policy.origins == Origins::Any {
+        RequestOrigin::One(value) => match policy.origins {
+            Origins::Any if crate::origin::is_serialized_origin(value.as_bytes()) => {
                 OriginDecision::Allowed(precomputed("*"))
-            } else {
-                // Echo byte for byte; cloning shares the request's bytes, it does not copy.
-                OriginDecision::Allowed(value.clone())
             }
-        }
+            Origins::Any => OriginDecision::Refused,
+            Origins::List(list) => match list.iter().find(|o| o.matches(value.as_bytes())) {
+                None => OriginDecision::Refused,
+                // An exact entry is byte for byte the request's value: send the policy's
+                // static copy.
+                Some(entry) if !entry.is_pattern() => {
+                    OriginDecision::Allowed(precomputed(entry.as_str()))
+                }
+                // A pattern: echo the request's value; cloning shares its bytes, no copy.
+                Some(_) => OriginDecision::Allowed(value.clone()),
+            },
+        },
     }
 }
 

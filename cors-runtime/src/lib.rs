@@ -77,25 +77,48 @@ pub use request::{
     check_request_headers, HeaderListError, RequestKind, MAX_REQUEST_HEADERS_BYTES,
     MAX_REQUEST_HEADERS_LINES, MAX_REQUEST_HEADER_NAMES,
 };
-pub use service::{CorsLayer, CorsService, ResponseFuture};
+pub use service::{CorsLayer, CorsService, PolicyTable, ResponseFuture};
 
 pub use cors_macros::{cors, cors_route};
 
 /// Items used by the code the macros generate. Not a stable API.
 #[doc(hidden)]
 pub mod __private {
+    use std::convert::Infallible;
+    use std::future::{ready, Ready};
+    use std::task::{Context, Poll};
+
+    use axum::body::Body;
+    use http::{Request, Response, StatusCode};
+
     pub use crate::engine::Mount;
     pub use crate::policy::{AllowedOrigin, Methods, Origins, Policy, PolicyParts, RequestHeaders};
     pub use axum;
 
-    /// Wraps a method router with the policies of its mounts.
-    pub fn route<S>(
-        router: axum::routing::MethodRouter<S>,
-        mounts: &'static [Mount],
-    ) -> axum::routing::MethodRouter<S>
-    where
-        S: Clone + Send + Sync + 'static,
-    {
-        router.layer(crate::CorsLayer::mounted(mounts))
+    /// The fallback of a `cors_route!` method router: answers the path's preflights, and
+    /// everything else exactly as axum's default fallback does (`405`, to which the method
+    /// router adds `Allow`).
+    pub fn fallback<P: crate::PolicyTable>(table: P) -> crate::CorsService<MethodNotAllowed, P> {
+        tower_layer::Layer::layer(&crate::CorsLayer::from_table(table), MethodNotAllowed)
+    }
+
+    /// Answers `405 Method Not Allowed` with an empty body, like axum's default fallback.
+    #[derive(Clone, Copy, Debug)]
+    pub struct MethodNotAllowed;
+
+    impl<B> tower_service::Service<Request<B>> for MethodNotAllowed {
+        type Response = Response<Body>;
+        type Error = Infallible;
+        type Future = Ready<Result<Response<Body>, Infallible>>;
+
+        fn poll_ready(&mut self, _cx: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+            Poll::Ready(Ok(()))
+        }
+
+        fn call(&mut self, _request: Request<B>) -> Self::Future {
+            let mut response = Response::new(Body::empty());
+            *response.status_mut() = StatusCode::METHOD_NOT_ALLOWED;
+            ready(Ok(response))
+        }
     }
 }

@@ -33,8 +33,25 @@ use crate::request::RequestKind;
 /// to it (`MethodRouter::layer` also wraps the fallback, so they do); prefer
 /// [`cors_route!`](crate::cors_route), which also checks the mounts at compile time.
 #[derive(Clone, Copy, Debug)]
-pub struct CorsLayer {
-    policies: Policies,
+pub struct CorsLayer<P = Policies> {
+    table: P,
+}
+
+/// Where a [`CorsLayer`] reads its policies from.
+///
+/// [`Policies`] is a table held as a value. [`cors_route!`](crate::cors_route) instead
+/// generates a zero-sized type per route whose table is a `const`: the layer, and the handler
+/// it wraps, stay zero-sized, so axum can route to them without allocating per request.
+pub trait PolicyTable: Copy + Send + Sync + 'static {
+    /// The route's policies.
+    fn policies(&self) -> Policies;
+}
+
+impl PolicyTable for Policies {
+    #[inline]
+    fn policies(&self) -> Policies {
+        *self
+    }
 }
 
 impl CorsLayer {
@@ -42,44 +59,52 @@ impl CorsLayer {
     /// written without `methods` needs [`cors_route!`](crate::cors_route) to know them).
     pub const fn new(policy: &'static Policy) -> Self {
         CorsLayer {
-            policies: Policies::One(policy),
+            table: Policies::One(policy),
         }
     }
 
-    /// One policy per mounted method, as [`cors_route!`](crate::cors_route) builds it.
+    /// One policy per mounted method.
     pub const fn mounted(mounts: &'static [engine::Mount]) -> Self {
         CorsLayer {
-            policies: Policies::Mounted(mounts),
+            table: Policies::Mounted(mounts),
         }
-    }
-
-    /// The policies this layer applies.
-    pub const fn policies(&self) -> Policies {
-        self.policies
     }
 }
 
-impl<S> Layer<S> for CorsLayer {
-    type Service = CorsService<S>;
+impl<P: PolicyTable> CorsLayer<P> {
+    /// A layer reading its policies from `table`.
+    pub const fn from_table(table: P) -> Self {
+        CorsLayer { table }
+    }
 
-    fn layer(&self, inner: S) -> CorsService<S> {
+    /// The policies this layer applies.
+    pub fn policies(&self) -> Policies {
+        self.table.policies()
+    }
+}
+
+impl<S, P: PolicyTable> Layer<S> for CorsLayer<P> {
+    type Service = CorsService<S, P>;
+
+    fn layer(&self, inner: S) -> CorsService<S, P> {
         CorsService {
             inner,
-            policies: self.policies,
+            table: self.table,
         }
     }
 }
 
 /// The service built by [`CorsLayer`].
 #[derive(Clone, Copy, Debug)]
-pub struct CorsService<S> {
+pub struct CorsService<S, P = Policies> {
     inner: S,
-    policies: Policies,
+    table: P,
 }
 
-impl<S, B> Service<Request<B>> for CorsService<S>
+impl<S, P, B> Service<Request<B>> for CorsService<S, P>
 where
     S: Service<Request<B>, Response = Response<Body>>,
+    P: PolicyTable,
 {
     type Response = Response<Body>;
     type Error = S::Error;
@@ -91,15 +116,15 @@ where
     }
 
     fn call(&mut self, request: Request<B>) -> Self::Future {
+        let policies = self.table.policies();
         let kind = RequestKind::of(request.method(), request.headers());
         if kind == RequestKind::Preflight {
             // The handler never runs for a preflight.
             return ResponseFuture::Ready {
-                response: Some(engine::preflight(&self.policies, request.headers())),
+                response: Some(engine::preflight(&policies, request.headers())),
             };
         }
-        let finish = self
-            .policies
+        let finish = policies
             .for_actual(request.method().as_str().as_bytes())
             .map(|policy| (policy, engine::decide_origin(policy, request.headers())));
         ResponseFuture::Inner {
