@@ -185,7 +185,7 @@ pub fn expand(input: TokenStream) -> TokenStream {
         });
         let method = &mount.method;
         let handler = &mount.handler;
-        chain.push(quote!(.#method((#handler).layer(__CORS))));
+        chain.push(quote!(.#method(::cors_runtime::CorsHandler::new(#handler, __CorsTable))));
     }
     quote! {
         {
@@ -202,8 +202,6 @@ pub fn expand(input: TokenStream) -> TokenStream {
                     ::cors_runtime::Policies::Mounted(__CORS_MOUNTS)
                 }
             }
-            const __CORS: ::cors_runtime::CorsLayer<__CorsTable> =
-                ::cors_runtime::CorsLayer::from_table(__CorsTable);
             // Each handler is wrapped on its own; the fallback answers the path's preflights
             // and axum's 405 for everything else.
             #private::axum::routing::MethodRouter::new()

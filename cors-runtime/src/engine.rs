@@ -4,7 +4,7 @@
 use axum::body::Body;
 use bytes::Bytes;
 use http::header::{
-    HeaderMap, HeaderName, HeaderValue, ACCESS_CONTROL_ALLOW_CREDENTIALS,
+    Entry, HeaderMap, HeaderName, HeaderValue, ACCESS_CONTROL_ALLOW_CREDENTIALS,
     ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_ALLOW_METHODS, ACCESS_CONTROL_ALLOW_ORIGIN,
     ACCESS_CONTROL_EXPOSE_HEADERS, ACCESS_CONTROL_MAX_AGE, VARY,
 };
@@ -165,7 +165,13 @@ pub enum OriginDecision {
 /// Decides on the request's origin for `policy`.
 #[inline]
 pub fn decide_origin(policy: &Policy, headers: &HeaderMap) -> OriginDecision {
-    match RequestOrigin::of(headers) {
+    decide_request_origin(policy, RequestOrigin::of(headers))
+}
+
+/// Decides on an already-read request origin for `policy`.
+#[inline]
+pub fn decide_request_origin(policy: &Policy, origin: RequestOrigin<'_>) -> OriginDecision {
+    match origin {
         RequestOrigin::Absent => OriginDecision::Absent,
         RequestOrigin::Several => OriginDecision::Refused,
         RequestOrigin::One(value) => match policy.origins {
@@ -193,6 +199,9 @@ pub fn preflight(policies: &Policies, headers: &HeaderMap) -> Response<Body> {
         Ok((policy, allow_methods, acao, private_network)) => {
             let mut response = Response::new(Body::empty());
             *response.status_mut() = StatusCode::NO_CONTENT;
+            // Room for every header below plus what the server adds (`allow`, `date`,
+            // `content-length`), so the map is allocated once and never grows.
+            *response.headers_mut() = HeaderMap::with_capacity(12);
             let h = response.headers_mut();
             h.insert(ACCESS_CONTROL_ALLOW_ORIGIN, acao);
             if policy.credentials {
@@ -299,15 +308,23 @@ pub fn finish_actual(policy: &Policy, decision: OriginDecision, headers: &mut He
 /// Existing lines are never rewritten; a new line is appended, which HTTP reads the same as
 /// a comma-joined value.
 pub fn append_vary_origin(headers: &mut HeaderMap) {
-    for line in headers.get_all(VARY) {
-        for item in line.as_bytes().split(|&c| c == b',') {
-            let item = item.trim_ascii();
-            if item == b"*" || item.eq_ignore_ascii_case(b"origin") {
-                return;
+    // One hash lookup whether or not the handler set `Vary`.
+    match headers.entry(VARY) {
+        Entry::Vacant(vacant) => {
+            vacant.insert(precomputed("Origin"));
+        }
+        Entry::Occupied(mut lines) => {
+            let covered = lines.iter().any(|line| {
+                line.as_bytes().split(|&c| c == b',').any(|item| {
+                    let item = item.trim_ascii();
+                    item == b"*" || item.eq_ignore_ascii_case(b"origin")
+                })
+            });
+            if !covered {
+                lines.append(precomputed("Origin"));
             }
         }
     }
-    headers.append(VARY, precomputed("Origin"));
 }
 
 #[cfg(test)]

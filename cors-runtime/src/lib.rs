@@ -67,8 +67,8 @@ mod request;
 mod service;
 
 pub use engine::{
-    append_vary_origin, check_preflight, decide_origin, finish_actual, preflight,
-    refused_preflight, Mount, OriginDecision, Policies, Refusal,
+    append_vary_origin, check_preflight, decide_origin, decide_request_origin, finish_actual,
+    preflight, refused_preflight, Mount, OriginDecision, Policies, Refusal,
     ACCESS_CONTROL_ALLOW_PRIVATE_NETWORK, ACCESS_CONTROL_REQUEST_PRIVATE_NETWORK, PREFLIGHT_VARY,
 };
 pub use origin::{is_serialized_origin, RequestOrigin};
@@ -77,7 +77,9 @@ pub use request::{
     check_request_headers, HeaderListError, RequestKind, MAX_REQUEST_HEADERS_BYTES,
     MAX_REQUEST_HEADERS_LINES, MAX_REQUEST_HEADER_NAMES,
 };
-pub use service::{CorsLayer, CorsService, PolicyTable, ResponseFuture};
+pub use service::{
+    CorsHandler, CorsLayer, CorsService, PolicyTable, ResponseFuture, ResponseOutput,
+};
 
 pub use cors_macros::{cors, cors_route};
 

@@ -30,7 +30,13 @@ pub enum RequestKind {
 impl RequestKind {
     /// Classifies a request by its method and headers.
     pub fn of(method: &Method, headers: &HeaderMap) -> Self {
-        if !headers.contains_key(ORIGIN) {
+        Self::with_origin(method, headers, headers.contains_key(ORIGIN))
+    }
+
+    /// Classifies a request whose `Origin` presence is already known, saving a lookup.
+    #[inline]
+    pub fn with_origin(method: &Method, headers: &HeaderMap, has_origin: bool) -> Self {
+        if !has_origin {
             RequestKind::NotCors
         } else if method == Method::OPTIONS && headers.contains_key(ACCESS_CONTROL_REQUEST_METHOD) {
             RequestKind::Preflight

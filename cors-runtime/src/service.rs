@@ -5,12 +5,14 @@ use std::pin::Pin;
 use std::task::{Context, Poll};
 
 use axum::body::Body;
+use axum::handler::Handler;
 use http::{Request, Response};
 use pin_project_lite::pin_project;
 use tower_layer::Layer;
 use tower_service::Service;
 
 use crate::engine::{self, OriginDecision, Policies};
+use crate::origin::RequestOrigin;
 use crate::policy::Policy;
 use crate::request::RequestKind;
 
@@ -116,33 +118,121 @@ where
     }
 
     fn call(&mut self, request: Request<B>) -> Self::Future {
-        let policies = self.table.policies();
-        let kind = RequestKind::of(request.method(), request.headers());
-        if kind == RequestKind::Preflight {
-            // The handler never runs for a preflight.
-            return ResponseFuture::Ready {
-                response: Some(engine::preflight(&policies, request.headers())),
-            };
-        }
-        let finish = policies
-            .for_actual(request.method().as_str().as_bytes())
-            .map(|policy| (policy, engine::decide_origin(policy, request.headers())));
-        ResponseFuture::Inner {
-            future: self.inner.call(request),
-            finish,
+        match start(self.table.policies(), &request) {
+            Start::Preflight(response) => ResponseFuture::preflight(response),
+            Start::Actual(finish) => ResponseFuture::Inner {
+                future: self.inner.call(request),
+                finish,
+            },
         }
     }
 }
 
+/// What CORS does with a request, decided before any handler runs.
+enum Start {
+    /// A preflight, answered here.
+    Preflight(Response<Body>),
+    /// Anything else: run the handler, then apply this policy and decision, if any.
+    Actual(Option<(&'static Policy, OriginDecision)>),
+}
+
+#[inline]
+fn start<B>(policies: Policies, request: &Request<B>) -> Start {
+    let headers = request.headers();
+    // `Origin` is read once, for both the classification and the decision.
+    let origin = RequestOrigin::of(headers);
+    let has_origin = origin != RequestOrigin::Absent;
+    if RequestKind::with_origin(request.method(), headers, has_origin) == RequestKind::Preflight {
+        // The handler never runs for a preflight.
+        return Start::Preflight(engine::preflight(&policies, headers));
+    }
+    Start::Actual(
+        policies
+            .for_actual(request.method().as_str().as_bytes())
+            .map(|policy| (policy, engine::decide_request_origin(policy, origin))),
+    )
+}
+
+/// A handler with CORS applied: what [`cors_route!`](crate::cors_route) mounts for each
+/// method.
+///
+/// It calls the wrapped handler directly, with no service adapter between them, so it adds
+/// nothing to a request but the CORS work itself. Preflights are answered without calling the
+/// handler.
+#[derive(Clone, Copy, Debug)]
+pub struct CorsHandler<H, P = Policies> {
+    handler: H,
+    table: P,
+}
+
+impl<H, P: PolicyTable> CorsHandler<H, P> {
+    /// Wraps `handler` with the policies of `table`.
+    pub const fn new(handler: H, table: P) -> Self {
+        CorsHandler { handler, table }
+    }
+}
+
+impl<H, T, S, P> Handler<T, S> for CorsHandler<H, P>
+where
+    H: Handler<T, S>,
+    P: PolicyTable,
+    S: Send + 'static,
+{
+    type Future = ResponseFuture<H::Future>;
+
+    fn call(self, request: Request<Body>, state: S) -> Self::Future {
+        match start(self.table.policies(), &request) {
+            Start::Preflight(response) => ResponseFuture::preflight(response),
+            Start::Actual(finish) => ResponseFuture::Inner {
+                future: self.handler.call(request, state),
+                finish,
+            },
+        }
+    }
+}
+
+/// The outputs [`ResponseFuture`] can carry: a service's `Result` or a handler's bare
+/// response.
+pub trait ResponseOutput: sealed::Sealed {
+    /// Wraps an answer produced by CORS itself.
+    fn from_response(response: Response<Body>) -> Self;
+    /// The response to add headers to, if there is one.
+    fn response_mut(&mut self) -> Option<&mut Response<Body>>;
+}
+
+impl<E> ResponseOutput for Result<Response<Body>, E> {
+    fn from_response(response: Response<Body>) -> Self {
+        Ok(response)
+    }
+    fn response_mut(&mut self) -> Option<&mut Response<Body>> {
+        self.as_mut().ok()
+    }
+}
+
+impl ResponseOutput for Response<Body> {
+    fn from_response(response: Response<Body>) -> Self {
+        response
+    }
+    fn response_mut(&mut self) -> Option<&mut Response<Body>> {
+        Some(self)
+    }
+}
+
+mod sealed {
+    pub trait Sealed {}
+    impl<E> Sealed for Result<http::Response<axum::body::Body>, E> {}
+    impl Sealed for http::Response<axum::body::Body> {}
+}
+
 pin_project! {
-    /// The response future of [`CorsService`]. Its variants' fields are private in spirit:
-    /// poll it, do not build it.
+    /// The response future of [`CorsService`] and [`CorsHandler`]. Its variants' fields are
+    /// private in spirit: poll it, do not build it.
     #[project = ResponseFutureProj]
     #[allow(missing_docs)]
     pub enum ResponseFuture<F> {
         /// A preflight, answered without the inner service.
         Ready { response: Option<Response<Body>> },
-        /// An actual request: the inner service's response gets the CORS headers.
+        /// An actual request: the inner response gets the CORS headers.
         Inner {
             #[pin]
             future: F,
@@ -151,23 +241,36 @@ pin_project! {
     }
 }
 
-impl<F, E> Future for ResponseFuture<F>
+impl<F> ResponseFuture<F> {
+    fn preflight(response: Response<Body>) -> Self {
+        ResponseFuture::Ready {
+            response: Some(response),
+        }
+    }
+}
+
+impl<F> Future for ResponseFuture<F>
 where
-    F: Future<Output = Result<Response<Body>, E>>,
+    F: Future,
+    F::Output: ResponseOutput,
 {
-    type Output = Result<Response<Body>, E>;
+    type Output = F::Output;
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         match self.project() {
-            ResponseFutureProj::Ready { response } => Poll::Ready(Ok(response
-                .take()
-                .expect("ResponseFuture polled after completion"))),
+            ResponseFutureProj::Ready { response } => Poll::Ready(F::Output::from_response(
+                response
+                    .take()
+                    .expect("ResponseFuture polled after completion"),
+            )),
             ResponseFutureProj::Inner { future, finish } => {
-                let mut response = std::task::ready!(future.poll(cx))?;
-                if let Some((policy, decision)) = finish.take() {
+                let mut output = std::task::ready!(future.poll(cx));
+                if let (Some((policy, decision)), Some(response)) =
+                    (finish.take(), output.response_mut())
+                {
                     engine::finish_actual(policy, decision, response.headers_mut());
                 }
-                Poll::Ready(Ok(response))
+                Poll::Ready(output)
             }
         }
     }
