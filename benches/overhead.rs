@@ -226,8 +226,9 @@ fn main() {
     let rt = tokio::runtime::Builder::new_current_thread()
         .build()
         .unwrap();
-    // `OVERHEAD_PROFILE=bare|ours|tower-http` runs 20 000 allowed requests of one variant
-    // and nothing else, for a profiler such as `valgrind --tool=callgrind`.
+    // `OVERHEAD_PROFILE=bare|ours|tower-http` runs 20 000 (or `OVERHEAD_PROFILE_REQUESTS`)
+    // allowed requests of one variant and nothing else, for a profiler such as
+    // `valgrind --tool=callgrind` (see benches/instructions.sh).
     if let Ok(which) = std::env::var("OVERHEAD_PROFILE") {
         let mut app = match which.as_str() {
             "bare" => bare_app(),
@@ -235,7 +236,11 @@ fn main() {
             "tower-http" => tower_http(),
             other => panic!("OVERHEAD_PROFILE is bare, ours or tower-http, not {other:?}"),
         };
-        for _ in 0..20_000 {
+        let requests: usize = std::env::var("OVERHEAD_PROFILE_REQUESTS")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(20_000);
+        for _ in 0..requests {
             black_box(run(&rt, &mut app, actual()));
         }
         return;
