@@ -66,6 +66,8 @@ mod policy;
 mod request;
 mod service;
 
+/// Why an origin is not valid in a policy, with [`OriginError::message`] saying how to fix it.
+pub use cors_rules::OriginError;
 pub use engine::{
     append_vary_origin, check_preflight, decide_origin, decide_request_origin, finish_actual,
     preflight, refused_preflight, Mount, OriginDecision, Policies, Refusal,

@@ -34,13 +34,31 @@ impl AllowedOrigin {
     /// When `text` is not a valid origin (see [`cors_rules::parse_origin`]); in a `const` this
     /// is a compile error carrying the reason.
     pub const fn parse(text: &'static str) -> AllowedOrigin {
+        match AllowedOrigin::try_parse(text) {
+            Ok(origin) => origin,
+            Err(e) => panic!("{}", e.message()),
+        }
+    }
+
+    /// Like [`AllowedOrigin::parse`], but returns the reason instead of panicking: the same
+    /// rules for origins that arrive at run time (read from configuration at start-up, say)
+    /// as for literals in the attribute.
+    ///
+    /// ```
+    /// use cors_runtime::AllowedOrigin;
+    /// use cors_runtime::OriginError;
+    ///
+    /// assert!(AllowedOrigin::try_parse("https://app.example.com").is_ok());
+    /// assert_eq!(AllowedOrigin::try_parse("https://app.example.com:443"), Err(OriginError::DefaultPort));
+    /// ```
+    pub const fn try_parse(text: &'static str) -> Result<AllowedOrigin, rules::OriginError> {
         match rules::parse_origin(text) {
-            Ok(rules::OriginShape::Exact) => AllowedOrigin {
+            Ok(rules::OriginShape::Exact) => Ok(AllowedOrigin {
                 text,
                 star: usize::MAX,
-            },
-            Ok(rules::OriginShape::Subdomains { star }) => AllowedOrigin { text, star },
-            Err(e) => panic!("{}", e.message()),
+            }),
+            Ok(rules::OriginShape::Subdomains { star }) => Ok(AllowedOrigin { text, star }),
+            Err(e) => Err(e),
         }
     }
 
