@@ -170,8 +170,8 @@ fn fixed_origin(text: &str, error: rules::OriginError) -> Option<String> {
 }
 
 fn credentialed_origin(lit: &LitStr, text: &str, shape: rules::OriginShape, errors: &mut Errors) {
-    let host = rules::host_of(text);
-    if rules::scheme_of(text) == b"http" && !rules::is_loopback_host(host) {
+    let risk = rules::credentials_risk(text, shape);
+    if risk.plain_http {
         errors.spanned(
             lit,
             "with `credentials`, a plain `http://` origin cannot be trusted: a network attacker can \
@@ -180,18 +180,16 @@ fn credentialed_origin(lit: &LitStr, text: &str, shape: rules::OriginShape, erro
              remove `credentials`",
         );
     }
-    if let rules::OriginShape::Subdomains { .. } = shape {
-        if rules::is_public_suffix(host) {
-            let suffix = String::from_utf8_lossy(host);
-            errors.spanned(
-                lit,
-                format_args!(
-                    "with `credentials`, a pattern on the public suffix `{suffix}` trusts every site \
-                     that anyone registers under `{suffix}`; list the exact origins instead, or \
-                     remove `credentials`"
-                ),
-            );
-        }
+    if risk.public_suffix_pattern {
+        let suffix = String::from_utf8_lossy(rules::host_of(text));
+        errors.spanned(
+            lit,
+            format_args!(
+                "with `credentials`, a pattern on the public suffix `{suffix}` trusts every site \
+                 that anyone registers under `{suffix}`; list the exact origins instead, or \
+                 remove `credentials`"
+            ),
+        );
     }
 }
 

@@ -512,6 +512,35 @@ pub const fn is_loopback_host(host: &[u8]) -> bool {
         || (starts_with(host, b"127.") && is_ipv4(host))
 }
 
+/// What makes a valid policy origin unsafe to trust with credentials.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CredentialsRisk {
+    /// A plain `http://` origin that is not loopback: a network attacker can inject script
+    /// into that page.
+    pub plain_http: bool,
+    /// A `*.` pattern on a public suffix: anyone can register a name under it.
+    pub public_suffix_pattern: bool,
+}
+
+impl CredentialsRisk {
+    /// Whether the origin is safe to trust with credentials.
+    pub const fn is_safe(self) -> bool {
+        !self.plain_http && !self.public_suffix_pattern
+    }
+}
+
+/// Checks a policy origin, already accepted by [`parse_origin`] with `shape`, for use with
+/// credentials. The one place this rule is written: the attribute reports it with spans, the
+/// runtime refuses such policies in `const`.
+pub const fn credentials_risk(origin: &str, shape: OriginShape) -> CredentialsRisk {
+    let host = host_of(origin);
+    CredentialsRisk {
+        plain_http: bytes_eq(scheme_of(origin), b"http") && !is_loopback_host(host),
+        public_suffix_pattern: matches!(shape, OriginShape::Subdomains { .. })
+            && is_public_suffix(host),
+    }
+}
+
 /// Public suffixes on which a `*.` pattern would let anyone who registers a name in.
 ///
 /// A small, deliberately conservative list: the generic top-level domains, two-letter country
@@ -1011,6 +1040,20 @@ mod tests {
         assert!(is_public_suffix(b"com"));
         assert!(is_public_suffix(b"co.uk"));
         assert!(!is_public_suffix(b"example.com"));
+    }
+
+    #[test]
+    fn credentialed_origins() {
+        let risk = |o: &str| credentials_risk(o, parse_origin(o).unwrap());
+        assert!(risk("https://app.example.com").is_safe());
+        assert!(risk("http://localhost:5173").is_safe());
+        assert!(risk("http://127.0.0.1:3000").is_safe());
+        assert!(risk("https://*.example.com").is_safe());
+        assert!(risk("http://app.example.com").plain_http);
+        assert!(risk("https://*.github.io").public_suffix_pattern);
+        assert!(!risk("https://pages.github.io").public_suffix_pattern);
+        let both = risk("http://*.com");
+        assert!(both.plain_http && both.public_suffix_pattern);
     }
 
     #[test]

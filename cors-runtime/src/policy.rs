@@ -227,15 +227,18 @@ impl Policy {
                     j += 1;
                 }
                 if p.credentials {
-                    let host = rules::host_of(o.text);
-                    if rules::bytes_eq(rules::scheme_of(o.text), b"http")
-                        && !rules::is_loopback_host(host)
-                    {
+                    let shape = if o.is_pattern() {
+                        rules::OriginShape::Subdomains { star: o.star }
+                    } else {
+                        rules::OriginShape::Exact
+                    };
+                    let risk = rules::credentials_risk(o.text, shape);
+                    if risk.plain_http {
                         panic!(
                             "credentials over plain http are only allowed from loopback origins"
                         );
                     }
-                    if o.is_pattern() && rules::is_public_suffix(host) {
+                    if risk.public_suffix_pattern {
                         panic!("a subdomain pattern on a public suffix cannot be trusted with credentials");
                     }
                 }
