@@ -16,9 +16,36 @@ mod per_route;
 
 use axum::response::Html;
 use axum::routing::get;
-use axum::Router;
+use axum::{Json, Router};
+use cors_runtime::{cors, cors_route};
+use serde::Deserialize;
 
 const PAGE: &str = include_str!("demo_page.html");
+
+/// What the page reports once every row has run.
+#[derive(Deserialize)]
+struct Report {
+    agree: usize,
+    total: usize,
+    disagree: Vec<String>,
+}
+
+async fn report(Json(r): Json<Report>) {
+    println!(
+        "browser report: {} of {} rows as the policies say",
+        r.agree, r.total
+    );
+    for title in r.disagree {
+        println!("  the browser disagreed on: {title}");
+    }
+}
+
+/// A demo-only route next to the `per_route` API: `headers = "*"` lets a script send any
+/// header except `Authorization`, which browsers never read into a `*`.
+#[cors(origin = "http://localhost:5173", methods = [GET], headers = "*")]
+async fn wildcard_headers() -> &'static str {
+    "any header but authorization"
+}
 
 #[tokio::main]
 async fn main() {
@@ -35,14 +62,17 @@ async fn main() {
             std::process::exit(1)
         });
     let html = PAGE.replace("__API__", &format!("http://{api_addr}"));
-    let page_app = Router::new().route("/", get(move || async move { Html(html) }));
+    let page_app = Router::new()
+        .route("/", get(move || async move { Html(html) }))
+        .route("/report", axum::routing::post(report));
 
     println!("API  listening on http://{api_addr}");
     println!("page listening on http://localhost:{page_port}");
     println!();
     println!("open http://localhost:{page_port} in a browser to watch the policies at work");
 
-    let api_server = axum::serve(api, per_route::app());
+    let api_app = per_route::app().route("/wildcard-headers", cors_route!(get(wildcard_headers)));
+    let api_server = axum::serve(api, api_app);
     let page_server = axum::serve(page, page_app);
     tokio::select! {
         r = api_server => r.expect("API server failed"),

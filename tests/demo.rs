@@ -1,0 +1,93 @@
+//! The README's first command, checked: the `demo` example serves its page and API, a real
+//! headless Chromium opens the page, and every row comes out as the policies say (the page
+//! reports its result to the demo, which prints it).
+//!
+//! Needs Chromium like the browser suite: skipped with a message without it, except under
+//! `CI=true`. The page must be served on port 5173, the origin the example's policies list.
+
+#[path = "browser/harness.rs"]
+#[allow(dead_code)]
+mod harness;
+
+use std::path::PathBuf;
+use std::process::Stdio;
+use std::time::Duration;
+
+use tokio::io::{AsyncBufReadExt, BufReader};
+use tokio::process::Command;
+
+fn example_binary(name: &str) -> PathBuf {
+    let exe = std::env::current_exe().expect("test binary path");
+    let profile_dir = exe
+        .parent()
+        .and_then(|d| d.parent())
+        .expect("target profile dir");
+    let bin = profile_dir.join("examples").join(name);
+    assert!(
+        bin.exists(),
+        "{} is missing: `cargo test --workspace` builds it; with a single test target run `cargo build --example {name}` first",
+        bin.display()
+    );
+    bin
+}
+
+#[tokio::test]
+async fn the_demo_page_agrees_with_every_policy() {
+    let Some(chromium) = harness::chromium_or_skip() else {
+        return;
+    };
+    let mut demo = Command::new(example_binary("demo"))
+        .env("PORT", "0")
+        .env("PAGE_PORT", "5173")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("start the demo example");
+    let mut lines = BufReader::new(demo.stdout.take().expect("piped stdout")).lines();
+    let mut stderr = BufReader::new(demo.stderr.take().expect("piped stderr")).lines();
+
+    let read = async {
+        let mut seen = Vec::new();
+        let mut browser = None;
+        loop {
+            let Some(line) = lines.next_line().await.expect("read the demo's output") else {
+                let mut why = Vec::new();
+                while let Ok(Some(l)) = stderr.next_line().await {
+                    why.push(l);
+                }
+                panic!("the demo exited; it printed {seen:?} and on stderr {why:?}");
+            };
+            if line.starts_with("open http://localhost:5173") {
+                browser = Some(harness::Chromium::launch(
+                    &chromium,
+                    "http://localhost:5173/",
+                ));
+            }
+            if line.starts_with("browser report:") {
+                // Read the rows it names as disagreeing, if any.
+                let mut disagree = Vec::new();
+                while let Ok(Ok(Some(next))) =
+                    tokio::time::timeout(Duration::from_millis(300), lines.next_line()).await
+                {
+                    disagree.push(next);
+                }
+                drop(browser);
+                return (line, disagree);
+            }
+            seen.push(line);
+        }
+    };
+    let (report, disagree) = tokio::time::timeout(Duration::from_secs(60), read)
+        .await
+        .expect("the page reported within 60 s");
+    let counts: Vec<usize> = report.split(' ').filter_map(|w| w.parse().ok()).collect();
+    assert_eq!(counts.len(), 2, "unexpected report line: {report:?}");
+    assert!(counts[1] >= 14, "the page runs every row: {report:?}");
+    assert_eq!(
+        counts[0],
+        counts[1],
+        "the browser disagreed with a policy: {report}\n{}",
+        disagree.join("\n")
+    );
+}
