@@ -132,6 +132,18 @@ const fn is_lower_alpha(b: u8) -> bool {
 /// This is the strict syntax of section 8 of the reference: exactly what a browser serializes,
 /// so that a valid entry can be compared with a request's `Origin` byte for byte.
 /// `*` alone and `null` are errors here; the caller decides what a lone `*` means.
+///
+/// ```
+/// use cors_rules::{parse_origin, OriginError, OriginShape};
+///
+/// assert_eq!(parse_origin("https://app.example.com"), Ok(OriginShape::Exact));
+/// assert_eq!(parse_origin("https://*.example.com"), Ok(OriginShape::Subdomains { star: 8 }));
+/// assert_eq!(parse_origin("https://app.example.com/"), Err(OriginError::Path));
+/// assert_eq!(parse_origin("https://app.example.com:443"), Err(OriginError::DefaultPort));
+/// // Usable in `const`, so a policy literal is checked by the compiler.
+/// const CHECKED: bool = parse_origin("http://localhost:5173").is_ok();
+/// assert!(CHECKED);
+/// ```
 pub const fn parse_origin(s: &str) -> Result<OriginShape, OriginError> {
     let b = s.as_bytes();
     if b.is_empty() {
@@ -712,6 +724,14 @@ const FORBIDDEN_REQUEST_HEADERS: &[&[u8]] = &[
 ];
 
 /// Checks a name for the allowed-request-headers list (case-insensitive).
+///
+/// ```
+/// use cors_rules::{check_request_header, RequestHeaderError};
+///
+/// assert_eq!(check_request_header(b"X-Api-Key"), Ok(()));
+/// assert_eq!(check_request_header(b"cookie"), Err(RequestHeaderError::Forbidden));
+/// assert_eq!(check_request_header(b"sec-fetch-site"), Err(RequestHeaderError::ReservedPrefix));
+/// ```
 pub const fn check_request_header(name: &[u8]) -> Result<(), RequestHeaderError> {
     if !is_token(name) {
         return Err(RequestHeaderError::NotToken);
