@@ -9,27 +9,12 @@
 #[allow(dead_code)]
 mod harness;
 
-use std::path::PathBuf;
+use cors_suite::example_binary;
 use std::process::Stdio;
 use std::time::Duration;
 
 use tokio::io::{AsyncBufReadExt, BufReader};
 use tokio::process::Command;
-
-fn example_binary(name: &str) -> PathBuf {
-    let exe = std::env::current_exe().expect("test binary path");
-    let profile_dir = exe
-        .parent()
-        .and_then(|d| d.parent())
-        .expect("target profile dir");
-    let bin = profile_dir.join("examples").join(name);
-    assert!(
-        bin.exists(),
-        "{} is missing: `cargo test --workspace` builds it; with a single test target run `cargo build --example {name}` first",
-        bin.display()
-    );
-    bin
-}
 
 #[tokio::test]
 async fn the_demo_page_agrees_with_every_policy() {

@@ -3,10 +3,9 @@
 //! origin.
 
 use std::net::SocketAddr;
-use std::path::PathBuf;
 use std::process::Stdio;
 
-use cors_suite::{send, RawResponse};
+use cors_suite::{example_binary, send, RawResponse};
 use tokio::io::{AsyncBufReadExt, BufReader};
 use tokio::process::{Child, Command};
 
@@ -17,31 +16,13 @@ const EVIL: &str = "https://evil.example";
 const PREFLIGHT_VARY: &str =
     "Origin, Access-Control-Request-Method, Access-Control-Request-Headers";
 
-fn example_binary() -> PathBuf {
-    // target/<profile>/deps/<this test> -> target/<profile>/examples/per_route
-    let exe = std::env::current_exe().expect("test binary path");
-    let profile_dir = exe
-        .parent()
-        .and_then(|d| d.parent())
-        .expect("target profile dir");
-    let bin = profile_dir
-        .join("examples")
-        .join(format!("per_route{}", std::env::consts::EXE_SUFFIX));
-    assert!(
-        bin.exists(),
-        "{} is missing: `cargo test --workspace` builds it; with a single test target run `cargo build --example per_route` first",
-        bin.display()
-    );
-    bin
-}
-
 struct Server {
     child: Child,
     addr: SocketAddr,
 }
 
 async fn start() -> Server {
-    let mut child = Command::new(example_binary())
+    let mut child = Command::new(example_binary("per_route"))
         .env("PORT", "0")
         .stdout(Stdio::piped())
         .kill_on_drop(true)

@@ -3,10 +3,33 @@
 #![warn(missing_docs)]
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::time::Duration;
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
+
+/// The path of the built example `name`, next to the running test binary.
+///
+/// Panics with what to run when it has not been built (`cargo test --workspace` builds the
+/// examples; a single `--test` target does not).
+pub fn example_binary(name: &str) -> PathBuf {
+    // target/<profile>/deps/<test binary> -> target/<profile>/examples/<name>
+    let exe = std::env::current_exe().expect("test binary path");
+    let profile_dir = exe
+        .parent()
+        .and_then(|d| d.parent())
+        .expect("target profile dir");
+    let bin = profile_dir
+        .join("examples")
+        .join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
+    assert!(
+        bin.exists(),
+        "{} is missing: `cargo test --workspace` builds it; with a single test target run `cargo build --example {name}` first",
+        bin.display()
+    );
+    bin
+}
 
 /// A response as it came over the wire.
 #[derive(Debug, Clone)]
