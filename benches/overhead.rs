@@ -10,9 +10,7 @@
 //! median round is reported, which keeps a noisy neighbour from favouring one variant.
 //! Allocations are counted with a counting global allocator on one request after warm-up.
 
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use axum::body::Body;
@@ -20,28 +18,11 @@ use axum::http::{HeaderValue, Method, Request};
 use axum::routing::get;
 use axum::Router;
 use cors_runtime::{cors, cors_route};
+use cors_suite::{allocations, CountingAllocator};
 use tower::{Service, ServiceExt};
 
-struct Counting;
-static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
-
-// SAFETY: forwards every call to the system allocator unchanged; only counts.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
-
 #[global_allocator]
-static GLOBAL: Counting = Counting;
+static GLOBAL: CountingAllocator = CountingAllocator;
 
 const APP: &str = "https://app.example.com";
 
@@ -175,9 +156,9 @@ fn measure(rt: &tokio::runtime::Runtime, title: &str, make: fn() -> Request<Body
     };
     let allocations = |v: &mut Variant| {
         let req = make();
-        let before = ALLOCATIONS.load(Ordering::SeqCst);
+        let before = allocations();
         run(rt, &mut v.app, req);
-        ALLOCATIONS.load(Ordering::SeqCst) - before
+        allocations() - before
     };
     let bare = median(&variants[0]);
     let bare_allocs = allocations(&mut variants[0]);

@@ -8,50 +8,16 @@
 //! increment there too; a header built with `HeaderValue::from_str` instead owns a private
 //! copy whose first clone allocates, which would measure the test's request, not the crate.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
-
 use axum::body::Body;
 use axum::http::Request;
 use axum::routing::get;
 use axum::Router;
 use cors_runtime::{cors, cors_route};
+use cors_suite::{allocations, CountingAllocator};
 use tower::{Service, ServiceExt};
 
-struct Counting;
-
-thread_local! {
-    /// Allocations made by this thread. Tests run on several threads at once, and each
-    /// test's current-thread runtime keeps all its work on its own thread.
-    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
-}
-
-fn allocations() -> usize {
-    ALLOCATIONS.with(Cell::get)
-}
-
-fn count() {
-    // `try_with`: during thread teardown the counter may be gone; nothing to count then.
-    let _ = ALLOCATIONS.try_with(|c| c.set(c.get() + 1));
-}
-
-// SAFETY: forwards every call to the system allocator unchanged; only counts.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        count();
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        count();
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
-
 #[global_allocator]
-static GLOBAL: Counting = Counting;
+static GLOBAL: CountingAllocator = CountingAllocator;
 
 #[cors(
     origin = ["https://app.example.com", "https://*.example.org"],

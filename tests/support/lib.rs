@@ -9,6 +9,43 @@ use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
+/// A global allocator that counts, per thread, the allocations made through it.
+///
+/// Install it in a test or bench binary with
+/// `#[global_allocator] static GLOBAL: CountingAllocator = CountingAllocator;` and read
+/// [`allocations`] before and after the work to measure. Counting per thread keeps tests that
+/// run at the same time apart; a current-thread runtime keeps a request's work on one thread.
+pub struct CountingAllocator;
+
+thread_local! {
+    static ALLOCATIONS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Allocations (and reallocations) made by this thread so far.
+pub fn allocations() -> usize {
+    ALLOCATIONS.with(std::cell::Cell::get)
+}
+
+fn count_allocation() {
+    // `try_with`: during thread teardown the counter may be gone; nothing to count then.
+    let _ = ALLOCATIONS.try_with(|c| c.set(c.get() + 1));
+}
+
+// SAFETY: forwards every call to the system allocator unchanged; it only counts.
+unsafe impl std::alloc::GlobalAlloc for CountingAllocator {
+    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
+        count_allocation();
+        unsafe { std::alloc::System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
+        unsafe { std::alloc::System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, new_size: usize) -> *mut u8 {
+        count_allocation();
+        unsafe { std::alloc::System.realloc(ptr, layout, new_size) }
+    }
+}
+
 /// The path of the built example `name`, next to the running test binary.
 ///
 /// Panics with what to run when it has not been built (`cargo test --workspace` builds the
