@@ -11,7 +11,7 @@ use http::header::{
 use http::{Response, StatusCode};
 
 use crate::origin::RequestOrigin;
-use crate::policy::{Methods, Origins, Policy};
+use crate::policy::{Methods, OriginMatch, Policy};
 use crate::request::{check_request_headers, requested_method};
 
 /// [`Access-Control-Allow-Private-Network`](https://wicg.github.io/private-network-access/):
@@ -174,21 +174,16 @@ pub fn decide_request_origin(policy: &Policy, origin: RequestOrigin<'_>) -> Orig
     match origin {
         RequestOrigin::Absent => OriginDecision::Absent,
         RequestOrigin::Several => OriginDecision::Refused,
-        RequestOrigin::One(value) => match policy.origins {
-            Origins::Any if crate::origin::is_serialized_origin(value.as_bytes()) => {
-                OriginDecision::Allowed(precomputed("*"))
+        RequestOrigin::One(value) => match policy.match_origin(value.as_bytes()) {
+            None => OriginDecision::Refused,
+            Some(OriginMatch::Any) => OriginDecision::Allowed(precomputed("*")),
+            // An exact entry is byte for byte the request's value: send the policy's static
+            // copy.
+            Some(OriginMatch::Entry(entry)) if !entry.is_pattern() => {
+                OriginDecision::Allowed(precomputed(entry.as_str()))
             }
-            Origins::Any => OriginDecision::Refused,
-            Origins::List(list) => match list.iter().find(|o| o.matches(value.as_bytes())) {
-                None => OriginDecision::Refused,
-                // An exact entry is byte for byte the request's value: send the policy's
-                // static copy.
-                Some(entry) if !entry.is_pattern() => {
-                    OriginDecision::Allowed(precomputed(entry.as_str()))
-                }
-                // A pattern: echo the request's value; cloning shares its bytes, no copy.
-                Some(_) => OriginDecision::Allowed(value.clone()),
-            },
+            // A pattern: echo the request's value; cloning shares its bytes, no copy.
+            Some(OriginMatch::Entry(_)) => OriginDecision::Allowed(value.clone()),
         },
     }
 }

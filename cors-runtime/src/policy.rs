@@ -110,6 +110,15 @@ fn is_dns_labels(s: &[u8]) -> bool {
         })
 }
 
+/// What allowed a request's origin.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum OriginMatch {
+    /// An any-origin policy, and a well-formed origin.
+    Any,
+    /// This entry of the policy's list.
+    Entry(&'static AllowedOrigin),
+}
+
 /// Which origins a policy allows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Origins {
@@ -399,9 +408,19 @@ impl Policy {
     /// For [`Origins::Any`] any well-formed serialized origin (or `null`) is allowed;
     /// malformed values never are.
     pub fn allows_origin(&self, origin: &[u8]) -> bool {
+        self.match_origin(origin).is_some()
+    }
+
+    /// Which part of the policy allows a request's `Origin` value, if any: the one place the
+    /// origin rule is written, for [`Policy::allows_origin`] and the response decision.
+    #[inline]
+    pub(crate) fn match_origin(&self, origin: &[u8]) -> Option<OriginMatch> {
         match self.origins {
-            Origins::Any => crate::origin::is_serialized_origin(origin),
-            Origins::List(list) => list.iter().any(|o| o.matches(origin)),
+            Origins::Any => crate::origin::is_serialized_origin(origin).then_some(OriginMatch::Any),
+            Origins::List(list) => list
+                .iter()
+                .find(|entry| entry.matches(origin))
+                .map(OriginMatch::Entry),
         }
     }
 
