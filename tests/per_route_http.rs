@@ -96,8 +96,18 @@ async fn every_row_of_the_per_route_table() {
     assert_eq!(r.one("access-control-expose-headers"), Some("x-request-id"));
     assert_eq!(r.one("x-request-id"), Some("42"));
     assert!(r.all("vary").is_empty(), "a * policy needs no Vary: {r:?}");
-    let r = send(s.addr, "GET", "/public", &[("origin", "null, null")], b"").await;
-    assert_no_cors(&r, "malformed origin on /public");
+    // A `*` answer does not depend on the request: the same with a malformed origin or none.
+    for origin in [Some("null, null"), None] {
+        let h: Vec<(&str, &str)> = origin.map(|o| ("origin", o)).into_iter().collect();
+        let r = send(s.addr, "GET", "/public", &h, b"").await;
+        assert_eq!(
+            r.one("access-control-allow-origin"),
+            Some("*"),
+            "{origin:?}"
+        );
+        assert_eq!(r.one("access-control-expose-headers"), Some("x-request-id"));
+        assert!(r.all("vary").is_empty(), "{origin:?}: {r:?}");
+    }
 
     // GET /items and POST /items: app origins, credentials, max_age 600
     for origin in [APP, DEV] {
@@ -105,10 +115,10 @@ async fn every_row_of_the_per_route_table() {
         assert_eq!(r.status, 204, "{origin}: {r:?}");
         assert_eq!(r.one("access-control-allow-origin"), Some(origin));
         assert_eq!(r.one("access-control-allow-credentials"), Some("true"));
-        assert_eq!(r.one("access-control-allow-methods"), Some("GET, POST"));
+        assert_eq!(r.one("access-control-allow-methods"), Some("POST"));
         assert_eq!(
             r.one("access-control-allow-headers"),
-            Some("content-type, authorization, x-api-key")
+            Some("content-type,x-api-key")
         );
         assert_eq!(r.one("access-control-max-age"), Some("600"));
     }
@@ -172,13 +182,15 @@ async fn every_row_of_the_per_route_table() {
         let r = preflight(&s, "/items/7", ADMIN, method, "content-type,authorization").await;
         assert_eq!(r.status, 204, "{method}: {r:?}");
         assert_eq!(r.one("access-control-allow-origin"), Some(ADMIN));
-        assert_eq!(r.one("access-control-allow-methods"), Some("PATCH, DELETE"));
+        assert_eq!(r.one("access-control-allow-methods"), Some(method));
         assert_eq!(
             r.one("access-control-allow-headers"),
-            Some("content-type, authorization")
+            Some("content-type,authorization")
         );
         assert_eq!(r.one("access-control-allow-credentials"), Some("true"));
-        assert_eq!(r.one("access-control-max-age"), Some("60"));
+        // The public GET of this path allows neither header: a remembered header entry would
+        // let a GET carrying them skip its preflight, so the answer is not to be remembered.
+        assert_eq!(r.one("access-control-max-age"), Some("0"));
         assert_refused_preflight(
             &preflight(&s, "/items/7", APP, method, "").await,
             "app origin on admin route",
@@ -278,7 +290,10 @@ async fn every_row_of_the_per_route_table() {
     // PUT /upload: app origin only, headers *, max_age 7200
     let r = preflight(&s, "/upload", APP, "PUT", "x-anything,content-type").await;
     assert_eq!(r.status, 204);
-    assert_eq!(r.one("access-control-allow-headers"), Some("*"));
+    assert_eq!(
+        r.one("access-control-allow-headers"),
+        Some("x-anything,content-type")
+    );
     assert_eq!(r.one("access-control-max-age"), Some("7200"));
     assert_eq!(r.one("access-control-allow-credentials"), None);
     assert_refused_preflight(

@@ -163,14 +163,6 @@ pub fn expand(input: TokenStream) -> TokenStream {
             .last()
             .map(|s| s.ident.to_string())
             .unwrap_or_default();
-        // The methods the same handler is mounted on in this path, for policies that list none.
-        let key = path.to_token_stream().to_string();
-        let mounted: Vec<&str> = mounts
-            .iter()
-            .filter(|m| m.path.to_token_stream().to_string() == key)
-            .map(|m| m.http)
-            .collect();
-        let mounted = mounted.join(", ");
         let message = format!(
             "`{handler_name}` is mounted on {http}, but its #[cors] policy does not allow {http}: add {http} to its `methods = [...]`, or mount it on a method the policy lists"
         );
@@ -180,7 +172,7 @@ pub fn expand(input: TokenStream) -> TokenStream {
                 if !#path::POLICY.permits_mount(#http) {
                     ::core::panic!(#message)
                 }
-                #private::Mount::new(#http, &#path::POLICY, #mounted)
+                #private::Mount::new(#http, &#path::POLICY)
             }
         });
         let method = &mount.method;

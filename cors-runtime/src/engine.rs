@@ -11,8 +11,8 @@ use http::header::{
 use http::{Response, StatusCode};
 
 use crate::origin::RequestOrigin;
-use crate::policy::{Methods, OriginMatch, Policy};
-use crate::request::{check_request_headers, requested_method};
+use crate::policy::{Methods, OriginMatch, Origins, Policy};
+use crate::request::{requested_method, RequestedHeaders};
 
 /// [`Access-Control-Allow-Private-Network`](https://wicg.github.io/private-network-access/):
 /// lets a public page reach a private-network server, in Chromium.
@@ -41,43 +41,22 @@ fn precomputed(s: &'static str) -> HeaderValue {
 pub struct Mount {
     method: &'static str,
     policy: &'static Policy,
-    allow_methods: &'static str,
 }
 
 impl Mount {
-    /// Mounts `policy` on `method`. `mounted_methods` is the `Access-Control-Allow-Methods`
-    /// value to use when the policy lists no methods of its own: the methods its handler is
-    /// mounted on in this path, joined by `", "`.
+    /// Mounts `policy` on `method`.
     ///
     /// # Panics
-    /// When the policy does not allow `method`; in a `const` this is a compile error.
-    pub const fn new(
-        method: &'static str,
-        policy: &'static Policy,
-        mounted_methods: &'static str,
-    ) -> Mount {
-        let allow_methods = match policy.methods {
-            Methods::Mounted => {
-                if !cors_rules::is_visible_header_value(mounted_methods.as_bytes())
-                    || mounted_methods.is_empty()
-                {
-                    panic!("the mounted methods are not a header value");
-                }
-                mounted_methods
-            }
-            Methods::Any => policy.allow_methods,
-            Methods::List(_) => {
-                if !policy.permits_mount(method) {
-                    panic!("a handler is mounted on a method its #[cors] policy does not allow");
-                }
-                policy.allow_methods
-            }
-        };
-        Mount {
-            method,
-            policy,
-            allow_methods,
+    /// When the policy does not allow `method`, or `method` is not one of the methods axum's
+    /// method router routes; in a `const` this is a compile error.
+    pub const fn new(method: &'static str, policy: &'static Policy) -> Mount {
+        if !is_routable_method(method.as_bytes()) {
+            panic!("only GET, HEAD, POST, PUT, DELETE, PATCH and OPTIONS can be mounted");
         }
+        if !policy.permits_mount(method) {
+            panic!("a handler is mounted on a method its #[cors] policy does not allow");
+        }
+        Mount { method, policy }
     }
 
     /// The method this mount answers.
@@ -91,6 +70,23 @@ impl Mount {
     }
 }
 
+/// The methods axum's method router routes to a handler.
+const fn is_routable_method(m: &[u8]) -> bool {
+    let mut i = 0;
+    while i < cors_rules::STANDARD_METHODS.len() {
+        if cors_rules::bytes_eq(cors_rules::STANDARD_METHODS[i].as_bytes(), m) {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// The CORS-safelisted methods: a browser never preflights a request for its method alone.
+fn is_safelisted_method(m: &[u8]) -> bool {
+    matches!(m, b"GET" | b"HEAD" | b"POST")
+}
+
 /// The policies of one route: one for all its methods, or one per mounted method.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Policies {
@@ -102,29 +98,77 @@ pub enum Policies {
 }
 
 impl Policies {
-    /// The policy and `Access-Control-Allow-Methods` value for `method`, if any.
+    /// The policy that answers a preflight for `method`, if any, with the method's name as a
+    /// static string when the policy spells it out (`None` for a `methods = "*"` policy that
+    /// mounts no list: the request's own value is then echoed).
     ///
     /// `HEAD` falls back to `GET`, as axum routes it.
     #[inline]
-    pub fn select(&self, method: &[u8]) -> Option<(&'static Policy, &'static str)> {
+    pub(crate) fn select(&self, method: &[u8]) -> Option<(&'static Policy, Option<&'static str>)> {
         match *self {
-            // axum serves HEAD with the GET handler, so a policy allowing GET allows HEAD.
-            Policies::One(policy) => (policy.allows_method(method)
-                || (method == b"HEAD" && policy.allows_method(b"GET")))
-            .then_some((policy, policy.allow_methods)),
+            Policies::One(policy) => {
+                let allowed = policy.allows_method(method)
+                    // axum serves HEAD with the GET handler, so a policy allowing GET allows
+                    // HEAD.
+                    || (method == b"HEAD" && policy.allows_method(b"GET"));
+                if !allowed {
+                    return None;
+                }
+                let name = match policy.methods {
+                    Methods::List(list) => list.iter().copied().find(|m| m.as_bytes() == method),
+                    Methods::Any | Methods::Mounted => None,
+                };
+                Some((policy, name.or((method == b"HEAD").then_some("HEAD"))))
+            }
             Policies::Mounted(mounts) => {
                 let find = |m: &[u8]| mounts.iter().find(|mount| mount.method.as_bytes() == m);
-                find(method)
-                    .or_else(|| {
-                        if method == b"HEAD" {
-                            find(b"GET")
-                        } else {
-                            None
-                        }
-                    })
-                    .map(|mount| (mount.policy, mount.allow_methods))
+                match find(method) {
+                    Some(mount) => Some((mount.policy, Some(mount.method))),
+                    None if method == b"HEAD" => {
+                        find(b"GET").map(|mount| (mount.policy, Some("HEAD")))
+                    }
+                    None => None,
+                }
             }
         }
+    }
+
+    /// Whether the browser may keep a preflight answer that lists the requested headers
+    /// `names` for `origin` in its CORS-preflight cache.
+    ///
+    /// The browser keeps one entry per listed header name, per origin and URL, and uses it for
+    /// every method of that URL: a later request of another method from `origin` that sends
+    /// only safelisted or remembered headers goes out without a preflight. That is harmless
+    /// only when every handler such a request can reach would allow it itself: the handlers
+    /// of the safelisted methods (GET, HEAD, POST: never preflighted for their method), and
+    /// those of the other methods whose policy allows `origin` (the browser can remember
+    /// their method). When one of them would refuse, the answer is sent with
+    /// `Access-Control-Max-Age: 0`, so nothing is remembered and every such request is
+    /// preflighted again, and refused by its own policy.
+    fn cacheable(
+        &self,
+        answering: &'static Policy,
+        origin: &[u8],
+        names: &RequestedHeaders<'_>,
+    ) -> bool {
+        let Policies::Mounted(mounts) = *self else {
+            // One policy answers for every method of the route.
+            return true;
+        };
+        if names.is_empty() {
+            return true;
+        }
+        mounts.iter().all(|mount| {
+            let policy = mount.policy;
+            if core::ptr::eq(policy, answering) || policy == answering {
+                return true;
+            }
+            let reachable =
+                is_safelisted_method(mount.method.as_bytes()) || policy.allows_origin(origin);
+            !reachable
+                || (policy.allows_origin(origin)
+                    && names.names().all(|name| policy.allows_request_header(name)))
+        })
     }
 
     /// The policy that decorates an actual request with `method`.
@@ -169,11 +213,18 @@ pub fn decide_origin(policy: &Policy, headers: &HeaderMap) -> OriginDecision {
 }
 
 /// Decides on an already-read request origin for `policy`.
+///
+/// An any-origin policy answers `*` whatever the request says, `Origin` or not: its answer
+/// does not depend on the request, so every response carries it and a response cached from a
+/// request without `Origin` still serves a later CORS request.
 #[inline]
 pub fn decide_request_origin(policy: &Policy, origin: RequestOrigin<'_>) -> OriginDecision {
+    if let Origins::Any = policy.origins() {
+        return OriginDecision::Allowed(precomputed("*"));
+    }
     match origin {
         RequestOrigin::Absent => OriginDecision::Absent,
-        RequestOrigin::Several => OriginDecision::Refused,
+        RequestOrigin::Invalid => OriginDecision::Refused,
         RequestOrigin::One(value) => match policy.match_origin(value.as_bytes()) {
             None => OriginDecision::Refused,
             Some(OriginMatch::Any) => OriginDecision::Allowed(precomputed("*")),
@@ -189,30 +240,40 @@ pub fn decide_request_origin(policy: &Policy, origin: RequestOrigin<'_>) -> Orig
 }
 
 /// Answers a preflight request: 204 with the policy's headers, or 403 with none.
+///
+/// An allowed answer names only what was asked for: `Access-Control-Allow-Methods` is the
+/// requested method and `Access-Control-Allow-Headers` the requested headers, never the
+/// policy's whole lists or `*`. The browser remembers every name an answer lists, per origin
+/// and URL, for the max-age; listing only what the answering handler's policy allowed for
+/// this request keeps that memory from covering another handler of the same path.
 pub fn preflight(policies: &Policies, headers: &HeaderMap) -> Response<Body> {
-    match check_preflight(policies, headers) {
-        Ok((policy, allow_methods, acao, private_network)) => {
+    match check_preflight_answer(policies, headers) {
+        Ok(answer) => {
+            let policy = answer.policy;
             let mut response = Response::new(Body::empty());
             *response.status_mut() = StatusCode::NO_CONTENT;
             // Room for every header below plus what the server adds (`allow`, `date`,
             // `content-length`), so the map is allocated once and never grows.
             *response.headers_mut() = HeaderMap::with_capacity(12);
             let h = response.headers_mut();
-            h.insert(ACCESS_CONTROL_ALLOW_ORIGIN, acao);
-            if policy.credentials {
+            h.insert(ACCESS_CONTROL_ALLOW_ORIGIN, answer.acao);
+            if policy.credentials() {
                 h.insert(ACCESS_CONTROL_ALLOW_CREDENTIALS, precomputed("true"));
             }
-            h.insert(ACCESS_CONTROL_ALLOW_METHODS, precomputed(allow_methods));
-            if !policy.allow_headers.is_empty() {
-                h.insert(
-                    ACCESS_CONTROL_ALLOW_HEADERS,
-                    precomputed(policy.allow_headers),
-                );
+            h.insert(ACCESS_CONTROL_ALLOW_METHODS, answer.method);
+            let mut lines = answer.requested_headers.lines();
+            if let Some(first) = lines.next() {
+                h.insert(ACCESS_CONTROL_ALLOW_HEADERS, first.clone());
+                for line in lines {
+                    h.append(ACCESS_CONTROL_ALLOW_HEADERS, line.clone());
+                }
             }
-            if !policy.max_age.is_empty() {
+            if !answer.cacheable {
+                h.insert(ACCESS_CONTROL_MAX_AGE, precomputed("0"));
+            } else if !policy.max_age.is_empty() {
                 h.insert(ACCESS_CONTROL_MAX_AGE, precomputed(policy.max_age));
             }
-            if private_network {
+            if answer.private_network {
                 h.insert(ACCESS_CONTROL_ALLOW_PRIVATE_NETWORK, precomputed("true"));
             }
             h.insert(VARY, precomputed(PREFLIGHT_VARY));
@@ -232,35 +293,80 @@ pub fn refused_preflight() -> Response<Body> {
     response
 }
 
-type PreflightAnswer = (&'static Policy, &'static str, HeaderValue, bool);
+/// What an allowed preflight is answered with.
+struct PreflightAnswer<'a> {
+    policy: &'static Policy,
+    acao: HeaderValue,
+    /// `Access-Control-Allow-Methods`: the requested method.
+    method: HeaderValue,
+    requested_headers: RequestedHeaders<'a>,
+    /// Whether the browser may remember the answer for the policy's max-age.
+    cacheable: bool,
+    private_network: bool,
+}
 
-/// Runs every check of a preflight, cheapest first.
+/// Runs every check of a preflight, cheapest first, and returns the policy that allows it.
 pub fn check_preflight(
     policies: &Policies,
     headers: &HeaderMap,
-) -> Result<PreflightAnswer, Refusal> {
+) -> Result<&'static Policy, Refusal> {
+    check_preflight_answer(policies, headers).map(|answer| answer.policy)
+}
+
+fn check_preflight_answer<'a>(
+    policies: &Policies,
+    headers: &'a HeaderMap,
+) -> Result<PreflightAnswer<'a>, Refusal> {
     let method = requested_method(headers).ok_or(Refusal::Method)?;
-    let (policy, allow_methods) = policies.select(method).ok_or(Refusal::Method)?;
-    let acao = match decide_origin(policy, headers) {
+    let (policy, method_name) = policies.select(method.as_bytes()).ok_or(Refusal::Method)?;
+    let origin = RequestOrigin::of(headers);
+    let acao = match decide_request_origin(policy, origin) {
         OriginDecision::Allowed(v) => v,
         OriginDecision::Absent | OriginDecision::Refused => return Err(Refusal::Origin),
     };
-    check_request_headers(headers, policy).map_err(|_| Refusal::Headers)?;
+    let requested_headers = RequestedHeaders::read(headers).map_err(|_| Refusal::Headers)?;
+    if !requested_headers
+        .names()
+        .all(|name| policy.allows_request_header(name))
+    {
+        return Err(Refusal::Headers);
+    }
     let private_network = match headers.get(ACCESS_CONTROL_REQUEST_PRIVATE_NETWORK) {
         Some(v) if v.as_bytes() == b"true" => {
-            if !policy.private_network {
+            if !policy.private_network() {
                 return Err(Refusal::PrivateNetwork);
             }
             true
         }
         _ => false,
     };
-    Ok((policy, allow_methods, acao, private_network))
+    let origin_bytes = match origin {
+        RequestOrigin::One(value) => value.as_bytes(),
+        RequestOrigin::Absent | RequestOrigin::Invalid => &[],
+    };
+    let cacheable = policies.cacheable(policy, origin_bytes, &requested_headers);
+    let method = match method_name {
+        Some(name) => precomputed(name),
+        None => method.clone(),
+    };
+    Ok(PreflightAnswer {
+        policy,
+        acao,
+        method,
+        requested_headers,
+        cacheable,
+        private_network,
+    })
 }
 
-/// Adds (or removes) the CORS headers of an actual response, and merges `Vary`.
+/// Adds the CORS headers of an actual response, and merges `Vary`.
+///
+/// The policy is the only source of `Access-Control-*` response headers on a CORS route:
+/// whatever the handler set under that prefix is removed first, on every response, with or
+/// without `Origin`.
 #[inline]
 pub fn finish_actual(policy: &Policy, decision: OriginDecision, headers: &mut HeaderMap) {
+    remove_cors_headers(headers);
     match decision {
         OriginDecision::Absent => {
             if policy.varies_by_origin() {
@@ -268,33 +374,41 @@ pub fn finish_actual(policy: &Policy, decision: OriginDecision, headers: &mut He
             }
         }
         OriginDecision::Allowed(acao) => {
-            // `insert` replaces every line the handler may have set: exactly one ACAO.
             headers.insert(ACCESS_CONTROL_ALLOW_ORIGIN, acao);
-            if policy.credentials {
+            if policy.credentials() {
                 headers.insert(ACCESS_CONTROL_ALLOW_CREDENTIALS, precomputed("true"));
-            } else {
-                headers.remove(ACCESS_CONTROL_ALLOW_CREDENTIALS);
             }
-            if policy.expose_headers.is_empty() {
-                headers.remove(ACCESS_CONTROL_EXPOSE_HEADERS);
-            } else {
-                headers.insert(
-                    ACCESS_CONTROL_EXPOSE_HEADERS,
-                    precomputed(policy.expose_headers),
-                );
+            if let Some(expose) = policy.expose_headers() {
+                headers.insert(ACCESS_CONTROL_EXPOSE_HEADERS, precomputed(expose));
             }
             if policy.varies_by_origin() {
                 append_vary_origin(headers);
             }
         }
         OriginDecision::Refused => {
-            headers.remove(ACCESS_CONTROL_ALLOW_ORIGIN);
-            headers.remove(ACCESS_CONTROL_ALLOW_CREDENTIALS);
-            headers.remove(ACCESS_CONTROL_EXPOSE_HEADERS);
-            // Even for `*` policies: this response (no ACAO) must not be served to a
-            // well-formed origin from a cache.
+            // This response (no ACAO) must not be served to an allowed origin from a cache.
             append_vary_origin(headers);
         }
+    }
+}
+
+/// Removes every `Access-Control-*` header a handler set.
+///
+/// One pass over the names finds them; a response without any (the usual case) is left
+/// untouched after that pass.
+#[inline]
+pub(crate) fn remove_cors_headers(headers: &mut HeaderMap) {
+    fn is_cors(name: &HeaderName) -> bool {
+        name.as_str()
+            .as_bytes()
+            .get(..CORS_PREFIX.len())
+            .is_some_and(|head| head == CORS_PREFIX)
+    }
+    const CORS_PREFIX: &[u8] = b"access-control-";
+    // Removing invalidates the iteration, so look again after each removal; a handler sets
+    // a handful of headers at most.
+    while let Some(name) = headers.keys().find(|name| is_cors(name)).cloned() {
+        headers.remove(&name);
     }
 }
 

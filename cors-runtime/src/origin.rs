@@ -3,7 +3,10 @@
 use http::header::{HeaderMap, HeaderValue, ORIGIN};
 
 /// Longest `Origin` value looked at; anything longer is refused without further work.
-pub(crate) const MAX_ORIGIN_LEN: usize = 2048;
+///
+/// No origin a policy can allow is longer: a 253-byte host behind the longest scheme, with a
+/// port.
+pub(crate) const MAX_ORIGIN_LEN: usize = 300;
 
 /// What a request says about its origin.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,8 +15,9 @@ pub enum RequestOrigin<'a> {
     Absent,
     /// Exactly one `Origin` line.
     One(&'a HeaderValue),
-    /// Several `Origin` lines, which no browser sends: never allowed.
-    Several,
+    /// Several `Origin` lines, which no browser sends, or a value longer than any origin a
+    /// policy can allow: never allowed, and not read further.
+    Invalid,
 }
 
 impl<'a> RequestOrigin<'a> {
@@ -22,8 +26,8 @@ impl<'a> RequestOrigin<'a> {
         let mut lines = headers.get_all(ORIGIN).iter();
         match (lines.next(), lines.next()) {
             (None, _) => RequestOrigin::Absent,
-            (Some(v), None) => RequestOrigin::One(v),
-            (Some(_), Some(_)) => RequestOrigin::Several,
+            (Some(v), None) if v.len() <= MAX_ORIGIN_LEN => RequestOrigin::One(v),
+            (Some(_), _) => RequestOrigin::Invalid,
         }
     }
 }
@@ -73,6 +77,10 @@ mod tests {
         h.append(ORIGIN, HeaderValue::from_static("https://a.com"));
         assert!(matches!(RequestOrigin::of(&h), RequestOrigin::One(_)));
         h.append(ORIGIN, HeaderValue::from_static("https://a.com"));
-        assert_eq!(RequestOrigin::of(&h), RequestOrigin::Several);
+        assert_eq!(RequestOrigin::of(&h), RequestOrigin::Invalid);
+        let mut h = HeaderMap::new();
+        let long = format!("https://{}.example.com", "a".repeat(400));
+        h.append(ORIGIN, HeaderValue::from_str(&long).unwrap());
+        assert_eq!(RequestOrigin::of(&h), RequestOrigin::Invalid);
     }
 }

@@ -1,7 +1,8 @@
 //! Classifying a request and reading the preflight's request headers, with bounded work.
 
 use http::header::{
-    HeaderMap, ACCESS_CONTROL_REQUEST_HEADERS, ACCESS_CONTROL_REQUEST_METHOD, ORIGIN,
+    GetAll, HeaderMap, HeaderValue, ACCESS_CONTROL_REQUEST_HEADERS, ACCESS_CONTROL_REQUEST_METHOD,
+    ORIGIN,
 };
 use http::Method;
 
@@ -46,11 +47,19 @@ impl RequestKind {
     }
 }
 
-/// Reads `Access-Control-Request-Method`: exactly one line holding one token.
-pub(crate) fn requested_method(headers: &HeaderMap) -> Option<&[u8]> {
+/// Longest `Access-Control-Request-Method` value looked at. The methods a route can mount
+/// are at most seven bytes long; anything longer is refused without being read.
+pub(crate) const MAX_METHOD_LEN: usize = 16;
+
+/// Reads `Access-Control-Request-Method`: exactly one line holding one token of at most
+/// [`MAX_METHOD_LEN`] bytes.
+pub(crate) fn requested_method(headers: &HeaderMap) -> Option<&HeaderValue> {
     let mut lines = headers.get_all(ACCESS_CONTROL_REQUEST_METHOD).iter();
-    let value = lines.next()?.as_bytes();
-    if lines.next().is_some() || !cors_rules::is_token(value) {
+    let value = lines.next()?;
+    if lines.next().is_some()
+        || value.len() > MAX_METHOD_LEN
+        || !cors_rules::is_token(value.as_bytes())
+    {
         return None;
     }
     Some(value)
@@ -67,29 +76,31 @@ pub enum HeaderListError {
     NotAllowed,
 }
 
-/// Checks every name in the preflight's `Access-Control-Request-Headers` against the policy.
+/// A preflight's `Access-Control-Request-Headers`, checked to be a bounded list of tokens.
 ///
 /// Accepts what HTTP allows even where browsers are tidier: several lines, optional whitespace
 /// around elements, empty elements, any case. Work is linear in the header bytes and bounded by
 /// [`MAX_REQUEST_HEADERS_BYTES`], [`MAX_REQUEST_HEADERS_LINES`] and
-/// [`MAX_REQUEST_HEADER_NAMES`].
-pub fn check_request_headers(headers: &HeaderMap, policy: &Policy) -> Result<(), HeaderListError> {
-    let lines = headers.get_all(ACCESS_CONTROL_REQUEST_HEADERS);
-    // First pass: bound the input before parsing any of it.
-    let mut total = 0usize;
-    for (count, line) in lines.iter().enumerate() {
-        total += line.len();
-        if count >= MAX_REQUEST_HEADERS_LINES || total > MAX_REQUEST_HEADERS_BYTES {
-            return Err(HeaderListError::TooLarge);
-        }
-    }
-    let mut names = 0usize;
-    for line in lines.iter() {
-        for element in line.as_bytes().split(|&c| c == b',') {
-            let name = trim_ows(element);
-            if name.is_empty() {
-                continue;
+/// [`MAX_REQUEST_HEADER_NAMES`]; the bounds are checked before any element is read.
+pub(crate) struct RequestedHeaders<'a> {
+    headers: &'a HeaderMap,
+    names: usize,
+}
+
+impl<'a> RequestedHeaders<'a> {
+    /// Reads and checks the list.
+    pub(crate) fn read(headers: &'a HeaderMap) -> Result<Self, HeaderListError> {
+        let lines = headers.get_all(ACCESS_CONTROL_REQUEST_HEADERS);
+        // First pass: bound the input before parsing any of it.
+        let mut total = 0usize;
+        for (count, line) in lines.iter().enumerate() {
+            total += line.len();
+            if count >= MAX_REQUEST_HEADERS_LINES || total > MAX_REQUEST_HEADERS_BYTES {
+                return Err(HeaderListError::TooLarge);
             }
+        }
+        let mut names = 0usize;
+        for name in split_names(headers.get_all(ACCESS_CONTROL_REQUEST_HEADERS)) {
             names += 1;
             if names > MAX_REQUEST_HEADER_NAMES {
                 return Err(HeaderListError::TooLarge);
@@ -97,12 +108,54 @@ pub fn check_request_headers(headers: &HeaderMap, policy: &Policy) -> Result<(),
             if !cors_rules::is_token(name) {
                 return Err(HeaderListError::NotToken);
             }
-            if !policy.allows_request_header(name) {
-                return Err(HeaderListError::NotAllowed);
-            }
         }
+        Ok(RequestedHeaders { headers, names })
     }
-    Ok(())
+
+    /// Whether no header name was asked for.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.names == 0
+    }
+
+    /// The requested names, as sent (any case).
+    pub(crate) fn names(&self) -> impl Iterator<Item = &'a [u8]> {
+        split_names(self.headers.get_all(ACCESS_CONTROL_REQUEST_HEADERS))
+    }
+
+    /// The header lines as received, for echoing in `Access-Control-Allow-Headers`; none when
+    /// no name was asked for.
+    pub(crate) fn lines(&self) -> impl Iterator<Item = &'a HeaderValue> {
+        let any = !self.is_empty();
+        self.headers
+            .get_all(ACCESS_CONTROL_REQUEST_HEADERS)
+            .into_iter()
+            .filter(move |_| any)
+    }
+}
+
+/// The non-empty, trimmed elements of comma-separated header lines.
+fn split_names(lines: GetAll<'_, HeaderValue>) -> impl Iterator<Item = &[u8]> {
+    lines
+        .into_iter()
+        .flat_map(|line| line.as_bytes().split(|&c| c == b','))
+        .map(trim_ows)
+        .filter(|name| !name.is_empty())
+}
+
+/// Checks every name in the preflight's `Access-Control-Request-Headers` against the policy.
+///
+/// See [`MAX_REQUEST_HEADERS_BYTES`], [`MAX_REQUEST_HEADERS_LINES`] and
+/// [`MAX_REQUEST_HEADER_NAMES`] for the bounds on the work.
+pub fn check_request_headers(headers: &HeaderMap, policy: &Policy) -> Result<(), HeaderListError> {
+    let requested = RequestedHeaders::read(headers)?;
+    if requested
+        .names()
+        .all(|name| policy.allows_request_header(name))
+    {
+        Ok(())
+    } else {
+        Err(HeaderListError::NotAllowed)
+    }
 }
 
 /// Strips HTTP optional whitespace (spaces and tabs) from both ends.
@@ -120,7 +173,6 @@ fn trim_ows(mut s: &[u8]) -> &[u8] {
 mod tests {
     use super::*;
     use crate::policy::{AllowedOrigin, Methods, Origins, PolicyParts, RequestHeaders};
-    use http::HeaderValue;
 
     const POLICY: Policy = Policy::from_parts(PolicyParts {
         origins: Origins::List(&[AllowedOrigin::parse("https://a.com")]),
@@ -187,7 +239,15 @@ mod tests {
             ACCESS_CONTROL_REQUEST_METHOD,
             HeaderValue::from_static("PUT"),
         );
-        assert_eq!(requested_method(&h), Some(&b"PUT"[..]));
+        assert_eq!(
+            requested_method(&h).map(|v| v.as_bytes()),
+            Some(&b"PUT"[..])
+        );
+        h.insert(
+            ACCESS_CONTROL_REQUEST_METHOD,
+            HeaderValue::from_static("AVERYLONGMETHODNAME"),
+        );
+        assert_eq!(requested_method(&h), None);
         h.append(
             ACCESS_CONTROL_REQUEST_METHOD,
             HeaderValue::from_static("PUT"),

@@ -13,7 +13,7 @@ use tower_service::Service;
 
 use crate::engine::{self, OriginDecision, Policies};
 use crate::origin::RequestOrigin;
-use crate::policy::Policy;
+use crate::policy::{Methods, Policy};
 use crate::request::RequestKind;
 
 /// Applies CORS policies to a route.
@@ -28,7 +28,9 @@ use crate::request::RequestKind;
 /// #[cors(origin = "https://app.example.com", methods = [GET])]
 /// async fn list() -> &'static str { "[]" }
 ///
-/// let app: Router = Router::new().route("/items", get(list).layer(CorsLayer::new(&list::POLICY)));
+/// const LIST_CORS: CorsLayer = CorsLayer::new(&list::POLICY);
+///
+/// let app: Router = Router::new().route("/items", get(list).layer(LIST_CORS));
 /// ```
 ///
 /// Layered like this, preflights reach the layer only if the method router sends `OPTIONS`
@@ -57,9 +59,33 @@ impl PolicyTable for Policies {
 }
 
 impl CorsLayer {
-    /// One policy for every method of the route. The policy must list its methods (a policy
-    /// written without `methods` needs [`cors_route!`](crate::cors_route) to know them).
+    /// One policy for every method of the route.
+    ///
+    /// # Panics
+    /// When the policy lists no `methods`: such a policy allows the methods its handler is
+    /// mounted on, which only [`cors_route!`](crate::cors_route) knows, so a layer would have
+    /// to refuse every preflight. Build the layer in a `const` and this is a compile error:
+    ///
+    /// ```compile_fail
+    /// use cors_runtime::{cors, CorsLayer};
+    ///
+    /// #[cors(origin = "https://app.example.com")]
+    /// async fn list() -> &'static str { "[]" }
+    ///
+    /// // error: this policy lists no `methods` ...
+    /// const LIST_CORS: CorsLayer = CorsLayer::new(&list::POLICY);
+    /// ```
+    ///
+    /// Written inline (`get(list).layer(CorsLayer::new(&list::POLICY))`), it panics while the
+    /// router is built, before any request is served.
     pub const fn new(policy: &'static Policy) -> Self {
+        if let Methods::Mounted = policy.methods() {
+            panic!(
+                "this policy lists no `methods`, so a CorsLayer cannot know which methods to \
+                 allow in preflights: add `methods = [GET, POST, ...]` to its #[cors], or mount \
+                 the handler with cors_route!, which knows the mounted methods"
+            );
+        }
         CorsLayer {
             table: Policies::One(policy),
         }
