@@ -156,6 +156,22 @@ fn expectations() -> Vec<(&'static str, Vec<Expect>)> {
             401,
             "missing or wrong token",
         ),
+        // One method's preflight answer must not let another method skip its preflight (the
+        // handlers each request must never reach are checked against the API's log below).
+        refused("leak_delete_refused_first"),
+        allowed("leak_delete_get_preflighted", 200, "items"),
+        refused("leak_delete_refused_after_get"),
+        allowed("leak_put_get_preflighted", 200, "anyone"),
+        refused("leak_put_refused_after_get"),
+        allowed("leak_post_header_post_xb", 200, "post; x-a=-; x-b=1"),
+        allowed("leak_post_header_get_xa", 200, "get with x-a"),
+        refused("leak_post_header_post_xa_refused"),
+        allowed("leak_get_header_put_xb", 200, "put with x-b"),
+        refused("leak_get_header_get_xb_refused"),
+        // A no-cors fetch is opaque (status 0, empty body); the CORS fetch after it, which the
+        // browser may serve from its HTTP cache, must be readable.
+        allowed("no_cors_cached_opaque", 0, ""),
+        allowed("no_cors_cached_then_cors", 200, "cacheable body"),
     ];
     let other = vec![
         allowed("other_origin_simple_get_allowed", 200, "restricted"),
@@ -230,6 +246,56 @@ fn judge(expect: &Expect, seen: &Outcome) -> Option<String> {
 
 fn statuses(seen: &[Seen]) -> Vec<(String, u16)> {
     seen.iter().map(|s| (s.method.clone(), s.status)).collect()
+}
+
+/// Each request in one line: `DELETE -> 200`, or for a preflight
+/// `OPTIONS (PUT; x-admin) -> 403`, with the `Origin` it carried.
+fn traced(seen: &[Seen]) -> Vec<String> {
+    seen.iter()
+        .map(|s| {
+            let asked = match (&s.request_method, &s.request_headers) {
+                (Some(m), Some(h)) => format!(" ({m}; {h})"),
+                (Some(m), None) => format!(" ({m})"),
+                _ => String::new(),
+            };
+            format!(
+                "{}{asked} -> {} [origin {}]",
+                s.method,
+                s.status,
+                s.origin.as_deref().unwrap_or("none")
+            )
+        })
+        .collect()
+}
+
+/// Checks that no request with `method` reached the handler of `path`, and that each of the
+/// `fetches` the page made with it met a refused preflight of its own.
+fn never_reached(
+    log: &RequestLog,
+    path: &str,
+    method: &str,
+    fetches: usize,
+    why: &str,
+) -> Vec<String> {
+    let mut wrong = Vec::new();
+    let reached = log.reached(path, method);
+    if !reached.is_empty() {
+        wrong.push(format!(
+            "{path}: {why}; {} {method} request(s) reached its handler, the browser skipped the \
+             preflight; the API saw {:?}",
+            reached.len(),
+            traced(&log.all(path))
+        ));
+    }
+    let asked = log.preflights_for(path, method);
+    if reached.is_empty() && (asked.len() != fetches || asked.iter().any(|s| s.status != 403)) {
+        wrong.push(format!(
+            "{path}: each of the {fetches} {method} fetch(es) must meet its own refused \
+             preflight, the API saw {:?}",
+            traced(&log.all(path))
+        ));
+    }
+    wrong
 }
 
 /// Checks on what reached the API, which only the server can tell.
@@ -353,6 +419,70 @@ fn judge_server(log: &RequestLog) -> Vec<String> {
             statuses(&doc_deletes)
         ),
     );
+
+    // One method's preflight answer opening another method's handler.
+    let mut leaks = never_reached(
+        log,
+        "/leak-delete",
+        "DELETE",
+        2,
+        "DELETE belongs to another origin; GET's credentialed preflight answer must not let a \
+         DELETE skip its preflight",
+    );
+    leaks.extend(never_reached(
+        log,
+        "/leak-put",
+        "PUT",
+        1,
+        "PUT with x-admin belongs to another origin; the `*` GET's preflight answer must not \
+         let it skip its preflight",
+    ));
+    let posts = log.reached("/leak-post-header", "POST");
+    check(
+        posts.len() == 1,
+        format!(
+            "/leak-post-header: only the POST with x-b may reach its handler, not the one with \
+             x-a that GET's preflight answer allowed; the API saw {:?}",
+            traced(&log.all("/leak-post-header"))
+        ),
+    );
+    let post_xa = log
+        .preflights_for("/leak-post-header", "POST")
+        .into_iter()
+        .filter(|s| s.request_headers.as_deref() == Some("x-a"))
+        .collect::<Vec<_>>();
+    check(
+        posts.len() != 1 || (post_xa.len() == 1 && post_xa[0].status == 403),
+        format!(
+            "/leak-post-header: the POST with x-a must meet its own refused preflight, the API \
+             saw {:?}",
+            traced(&log.all("/leak-post-header"))
+        ),
+    );
+    leaks.extend(never_reached(
+        log,
+        "/leak-get-header",
+        "GET",
+        1,
+        "GET refuses the page's origin; PUT's preflight answer allowing x-b must not let a GET \
+         with x-b skip its preflight",
+    ));
+
+    // A `*` response cached from a request without Origin.
+    let no_cors = log.all("/no-cors-cached");
+    println!("note  /no-cors-cached: the API saw {:?}", traced(&no_cors));
+    check(
+        no_cors.first().is_some_and(|s| {
+            s.method == "GET" && !s.preflight && s.origin.is_none() && s.status == 200
+        }) && no_cors.len() <= 2
+            && no_cors.iter().all(|s| s.method == "GET"),
+        format!(
+            "/no-cors-cached: expected the no-cors GET without Origin, then at most the CORS GET \
+             (none if served from the HTTP cache); the API saw {:?}",
+            traced(&no_cors)
+        ),
+    );
+    wrong.extend(leaks);
     wrong
 }
 

@@ -194,6 +194,74 @@ async fn require_bearer(request: Request, next: Next) -> Response {
     }
 }
 
+// Per-method policies on one path meet the browser's preflight cache: it keeps every method and
+// header a successful preflight answer lists, for the URL and origin, and later sends matching
+// requests of any method without a preflight. Each path below is used by one scenario only.
+
+/// `/leak-delete`: the main page reads (and may ask for `DELETE` in its preflight)...
+#[cors(
+    origin = "http://127.0.0.1:47381",
+    methods = [GET, DELETE],
+    headers = ["content-type"],
+    credentials,
+    max_age = 600
+)]
+async fn leak_delete_read() -> &'static str {
+    "items"
+}
+
+/// ...but only the other page origin may delete.
+#[cors(origin = "http://localhost:47381", methods = [DELETE], credentials)]
+async fn leak_delete_remove() -> &'static str {
+    "deleted"
+}
+
+/// `/leak-put`: anyone reads, with any method and header in its policy...
+#[cors(origin = "*", methods = "*", headers = "*", max_age = 600)]
+async fn leak_put_read() -> &'static str {
+    "anyone"
+}
+
+/// ...but only the other page origin may `PUT`, with `x-admin`.
+#[cors(origin = "http://localhost:47381", methods = [PUT], headers = ["x-admin"])]
+async fn leak_put_admin() -> &'static str {
+    "admin"
+}
+
+/// `/leak-post-header`: the main page reads with `x-a`...
+#[cors(origin = "http://127.0.0.1:47381", methods = [GET], headers = ["x-a"], max_age = 600)]
+async fn header_get_xa() -> &'static str {
+    "get with x-a"
+}
+
+/// ...and posts with `x-b`, never with `x-a`.
+#[cors(origin = "http://127.0.0.1:47381", methods = [POST], headers = ["x-b"], max_age = 600)]
+async fn header_post_xb(headers: HeaderMap) -> String {
+    format!(
+        "post; x-a={}; x-b={}",
+        seen(&headers, "x-a"),
+        seen(&headers, "x-b")
+    )
+}
+
+/// `/leak-get-header`: only the other page origin reads...
+#[cors(origin = "http://localhost:47381", methods = [GET], headers = ["x-b"])]
+async fn header_get_other_only() -> &'static str {
+    "other only"
+}
+
+/// ...while the main page may `PUT` with `x-b`.
+#[cors(origin = "http://127.0.0.1:47381", methods = [PUT], headers = ["x-b"], max_age = 600)]
+async fn header_put_xb() -> &'static str {
+    "put with x-b"
+}
+
+/// `/no-cors-cached`: public and cacheable by the browser for ten minutes.
+#[cors(origin = "*", methods = [GET])]
+async fn cacheable() -> impl IntoResponse {
+    ([("cache-control", "max-age=600")], "cacheable body")
+}
+
 /// The API.
 pub fn app() -> Router {
     Router::new()
@@ -227,4 +295,21 @@ pub fn app() -> Router {
             "/guarded",
             cors_route!(delete(remove.layer(from_fn(require_bearer)))),
         )
+        .route(
+            "/leak-delete",
+            cors_route!(get(leak_delete_read), delete(leak_delete_remove)),
+        )
+        .route(
+            "/leak-put",
+            cors_route!(get(leak_put_read), put(leak_put_admin)),
+        )
+        .route(
+            "/leak-post-header",
+            cors_route!(get(header_get_xa), post(header_post_xb)),
+        )
+        .route(
+            "/leak-get-header",
+            cors_route!(get(header_get_other_only), put(header_put_xb)),
+        )
+        .route("/no-cors-cached", cors_route!(get(cacheable)))
 }

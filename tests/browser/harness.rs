@@ -199,6 +199,12 @@ pub struct Seen {
     pub path: String,
     /// Whether it carried `Access-Control-Request-Method` (an `OPTIONS` preflight).
     pub preflight: bool,
+    /// Its `Origin`, if it had one.
+    pub origin: Option<String>,
+    /// A preflight's `Access-Control-Request-Method`.
+    pub request_method: Option<String>,
+    /// A preflight's `Access-Control-Request-Headers`.
+    pub request_headers: Option<String>,
     /// The status the app answered.
     pub status: u16,
 }
@@ -218,15 +224,21 @@ impl RequestLog {
                 async move {
                     let method = request.method().as_str().to_owned();
                     let path = request.uri().path().to_owned();
-                    let preflight = method == "OPTIONS"
-                        && request
-                            .headers()
-                            .contains_key(header::ACCESS_CONTROL_REQUEST_METHOD);
+                    let headers = request.headers();
+                    let origin = header_text(headers, header::ORIGIN);
+                    let request_method =
+                        header_text(headers, header::ACCESS_CONTROL_REQUEST_METHOD);
+                    let request_headers =
+                        header_text(headers, header::ACCESS_CONTROL_REQUEST_HEADERS);
+                    let preflight = method == "OPTIONS" && request_method.is_some();
                     let response = next.run(request).await;
                     log.0.lock().unwrap().push(Seen {
                         method,
                         path,
                         preflight,
+                        origin,
+                        request_method,
+                        request_headers,
                         status: response.status().as_u16(),
                     });
                     response
@@ -248,10 +260,33 @@ impl RequestLog {
             .collect()
     }
 
-    fn all(&self, path: &str) -> Vec<Seen> {
+    /// The preflights that reached `path` asking for `method`.
+    pub fn preflights_for(&self, path: &str, method: &str) -> Vec<Seen> {
+        self.preflights(path)
+            .into_iter()
+            .filter(|s| s.request_method.as_deref() == Some(method))
+            .collect()
+    }
+
+    /// The actual requests with `method` that reached `path`, that is, its handler.
+    pub fn reached(&self, path: &str, method: &str) -> Vec<Seen> {
+        self.actual(path)
+            .into_iter()
+            .filter(|s| s.method == method)
+            .collect()
+    }
+
+    /// Every request that reached `path`, preflights included.
+    pub fn all(&self, path: &str) -> Vec<Seen> {
         let log = self.0.lock().unwrap();
         log.iter().filter(|s| s.path == path).cloned().collect()
     }
+}
+
+fn header_text(headers: &HeaderMap, name: header::HeaderName) -> Option<String> {
+    headers
+        .get(name)
+        .map(|v| v.to_str().unwrap_or("?").to_owned())
 }
 
 /// Binds the API on an ephemeral loopback port and serves `app` in the background.

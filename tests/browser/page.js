@@ -139,6 +139,54 @@ const PAGES = {
       headers: { authorization: "Bearer demo" },
     });
     await run("guarded_delete_without_token", "/guarded", { method: "DELETE" });
+
+    // The preflight cache is per URL and origin, not per method: what one method's preflight
+    // answer lists must not let another method's request skip its own (refused) preflight.
+    // Each sequence has a path of its own, so no cache entry is shared between them.
+    // DELETE belongs to the other origin; GET's credentialed preflight must not open it.
+    await run("leak_delete_refused_first", "/leak-delete", {
+      method: "DELETE",
+      credentials: "include",
+    });
+    await run("leak_delete_get_preflighted", "/leak-delete", {
+      headers: JSON_HEADERS,
+      credentials: "include",
+    });
+    await run("leak_delete_refused_after_get", "/leak-delete", {
+      method: "DELETE",
+      credentials: "include",
+    });
+    // PUT with x-admin belongs to the other origin; a `*` GET's preflight must not open it.
+    await run("leak_put_get_preflighted", "/leak-put", { headers: { "x-anything": "yes" } });
+    await run("leak_put_refused_after_get", "/leak-put", {
+      method: "PUT",
+      headers: { "x-admin": "yes" },
+    });
+    // POST allows x-b only; GET's preflight allowing x-a must not let a POST send x-a. POST,
+    // not PUT: Chromium keeps only the latest successful preflight of a URL and origin, so
+    // GET's answer replaces the PUT method entry, but POST needs no method entry at all.
+    await run("leak_post_header_post_xb", "/leak-post-header", {
+      method: "POST",
+      headers: { "x-b": "1" },
+    });
+    await run("leak_post_header_get_xa", "/leak-post-header", { headers: { "x-a": "1" } });
+    await run("leak_post_header_post_xa_refused", "/leak-post-header", {
+      method: "POST",
+      headers: { "x-a": "1" },
+    });
+    // GET refuses this origin; PUT's preflight allowing x-b must not let a GET with x-b in.
+    await run("leak_get_header_put_xb", "/leak-get-header", {
+      method: "PUT",
+      headers: { "x-b": "1" },
+    });
+    await run("leak_get_header_get_xb_refused", "/leak-get-header", {
+      headers: { "x-b": "1" },
+    });
+
+    // A `*` response fetched without Origin (no-cors) and kept in the HTTP cache must still
+    // serve a later CORS fetch of the same URL.
+    await run("no_cors_cached_opaque", "/no-cors-cached", { mode: "no-cors" });
+    await run("no_cors_cached_then_cors", "/no-cors-cached");
   },
 
   // http://localhost:47381: another origin on the same port.
