@@ -475,3 +475,25 @@ async fn route_layer_on_the_method_router_skips_preflights_but_hides_its_401() {
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
     assert_eq!(header(&res, "access-control-allow-origin"), None);
 }
+
+#[test]
+#[should_panic(expected = "this policy lists no `methods`, so a CorsLayer cannot know")]
+fn a_layer_for_a_policy_without_methods_fails_while_the_router_is_built() {
+    // `search` lists no methods: only `cors_route!` knows which methods it allows. Written in
+    // a `const` this is a compile error (see the `CorsLayer::new` docs); inline it panics
+    // before any request is served, instead of refusing every preflight.
+    let _ = cors_runtime::CorsLayer::new(&search::POLICY);
+}
+
+#[tokio::test]
+async fn a_const_layer_answers_with_its_policy() {
+    const READ_CORS: cors_runtime::CorsLayer = cors_runtime::CorsLayer::new(&read::POLICY);
+    let app: Router = Router::new()
+        .route("/r/{id}", get(read).layer(READ_CORS))
+        .with_state(AppState::default());
+    let (res, _) = call(app.clone(), preflight("/r/1", SITE, "GET", "")).await;
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    assert_eq!(header(&res, "access-control-allow-methods"), Some("GET"));
+    let (res, _) = call(app, preflight("/r/1", SITE, "PUT", "")).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+}

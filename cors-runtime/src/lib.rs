@@ -51,13 +51,22 @@
 //!   policy is only applied by [`cors_route!`] (or an explicit [`CorsLayer`]).
 //!
 //! # What the engine does per request
-//! - No `Origin`: the request is not a CORS request and passes through; responses of routes
-//!   whose answer depends on the origin get `Vary: Origin`.
+//! - No `Origin`: the request is not a CORS request and passes through. An `origin = "*"`
+//!   policy still puts its `Access-Control-Allow-Origin: *` on the response (its answer does
+//!   not depend on the request, so a cached copy must carry it); routes whose answer depends
+//!   on the origin get `Vary: Origin`.
 //! - `OPTIONS` + `Origin` + `Access-Control-Request-Method`: a preflight, answered `204` with
-//!   the policy's headers, or `403` with none. The handler never runs.
+//!   the policy's headers, or `403` with none. The handler never runs. An allowed answer names
+//!   only the requested method and headers, and says `Access-Control-Max-Age: 0` when another
+//!   handler of the path would refuse a requested header: the browser's preflight cache then
+//!   cannot carry one handler's answer over to another.
 //! - Anything else with `Origin`: the handler runs, its status and body pass through, and the
 //!   allowed origin gets exactly one `Access-Control-Allow-Origin` (plus credentials and
 //!   exposed headers as the policy says), on every status.
+//! - On every response of a CORS route, the policy is the only source of `Access-Control-*`
+//!   headers: any the handler set are removed.
+//! - Oversized values (an `Origin` longer than any allowed origin, a 16-byte-plus method, an
+//!   `Access-Control-Request-Headers` list over its bounds) are refused before they are read.
 #![warn(missing_docs)]
 
 mod engine;

@@ -2,6 +2,12 @@
 //! HTTP/1.1 client that shows every response header line as sent, duplicates included.
 #![warn(missing_docs)]
 
+/// Every Rust block of README.md, compiled and run as a doctest, so the README cannot drift
+/// from the crate.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
+
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
