@@ -10,15 +10,14 @@ use std::sync::Arc;
 
 use axum::body::Body;
 use axum::extract::{Path, State};
-use axum::handler::Handler;
 use axum::http::{header, HeaderValue, Method, Request, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, MethodRouter};
+use axum::routing::get;
 use axum::Router;
-use cors_runtime::__private::{
-    fallback, AllowedOrigin, Methods, Mount, Origins, Policy, PolicyParts, RequestHeaders,
-};
-use cors_runtime::{CorsLayer, Policies, MAX_REQUEST_HEADER_NAMES};
+use cors_runtime::{cors, cors_route, CorsLayer, Policy};
+
+/// The most header names a preflight may ask for (documented on the crate).
+const MAX_REQUEST_HEADER_NAMES: usize = 64;
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
@@ -26,105 +25,63 @@ use tower::ServiceExt;
 // Policies
 // ---------------------------------------------------------------------------------------------
 
+// Each policy is written on a handler, as users write it. `list`, `pattern` and `any` only
+// carry their policy, which `CorsLayer::new` applies to a whole router of `echo` handlers;
+// the per-method policies are real handlers mounted with `cors_route!`.
+
 /// A list of exact origins, with credentials, exposed headers and a max age.
-const LIST: Policy = Policy::from_parts(PolicyParts {
-    origins: Origins::List(&[
-        AllowedOrigin::parse("https://app.example.com"),
-        AllowedOrigin::parse("https://admin.example.com:8443"),
-    ]),
-    methods: Methods::List(&["GET", "POST", "PUT", "DELETE", "PATCH"]),
-    allow_methods: "GET, POST, PUT, DELETE, PATCH",
-    headers: RequestHeaders::List(&["content-type", "authorization", "x-api-key"]),
-    allow_headers: "content-type, authorization, x-api-key",
-    expose: &["x-request-id", "x-total-count"],
-    expose_any: false,
-    expose_headers: "x-request-id, x-total-count",
-    credentials: true,
-    max_age: "600",
-    private_network: false,
-});
+#[cors(
+    origin = ["https://app.example.com", "https://admin.example.com:8443"],
+    methods = [GET, POST, PUT, DELETE, PATCH],
+    headers = ["content-type", "authorization", "x-api-key"],
+    expose = ["x-request-id", "x-total-count"],
+    credentials,
+    max_age = 600
+)]
+#[allow(dead_code)] // only its policy is used
+async fn list() {}
 
 /// A subdomain pattern, without credentials, max age or exposed headers; opts in to Private
 /// Network Access.
-const PATTERN: Policy = Policy::from_parts(PolicyParts {
-    origins: Origins::List(&[AllowedOrigin::parse("https://*.example.com")]),
-    methods: Methods::List(&["GET", "POST"]),
-    allow_methods: "GET, POST",
-    headers: RequestHeaders::List(&["content-type"]),
-    allow_headers: "content-type",
-    expose: &[],
-    expose_any: false,
-    expose_headers: "",
-    credentials: false,
-    max_age: "",
-    private_network: true,
-});
+#[cors(origin = "https://*.example.com", methods = [GET, POST], headers = ["content-type"], private_network)]
+#[allow(dead_code)] // only its policy is used
+async fn pattern() {}
 
 /// Everything public: `*` origins, methods, headers and exposed headers.
-const ANY: Policy = Policy::from_parts(PolicyParts {
-    origins: Origins::Any,
-    methods: Methods::Any,
-    allow_methods: "*",
-    headers: RequestHeaders::Any,
-    allow_headers: "*",
-    expose: &[],
-    expose_any: true,
-    expose_headers: "*",
-    credentials: false,
-    max_age: "7200",
-    private_network: false,
-});
+#[cors(
+    origin = "*",
+    methods = "*",
+    headers = "*",
+    expose = "*",
+    max_age = 7200
+)]
+#[allow(dead_code)] // only its policy is used
+async fn any() {}
 
 /// Per-method policies of one path: `GET` is public.
-const PUBLIC: Policy = Policy::from_parts(PolicyParts {
-    origins: Origins::Any,
-    methods: Methods::List(&["GET"]),
-    allow_methods: "GET",
-    headers: RequestHeaders::List(&[]),
-    allow_headers: "",
-    expose: &[],
-    expose_any: false,
-    expose_headers: "",
-    credentials: false,
-    max_age: "",
-    private_network: false,
-});
+#[cors(origin = "*", methods = [GET])]
+async fn public(calls: State<Calls>, method: Method) -> String {
+    echo(calls, method).await
+}
 
 /// `DELETE` is for the admin origin, with credentials.
-const ADMIN: Policy = Policy::from_parts(PolicyParts {
-    origins: Origins::List(&[AllowedOrigin::parse("https://admin.example.com")]),
-    methods: Methods::List(&["DELETE"]),
-    allow_methods: "DELETE",
-    headers: RequestHeaders::List(&["authorization"]),
-    allow_headers: "authorization",
-    expose: &["x-deleted"],
-    expose_any: false,
-    expose_headers: "x-deleted",
-    credentials: true,
-    max_age: "60",
-    private_network: false,
-});
+#[cors(
+    origin = "https://admin.example.com",
+    methods = [DELETE],
+    headers = ["authorization"],
+    expose = ["x-deleted"],
+    credentials,
+    max_age = 60
+)]
+async fn admin(calls: State<Calls>, method: Method) -> String {
+    echo(calls, method).await
+}
 
 /// `PATCH` is for the editor origin; its methods are the ones it is mounted on.
-const EDITOR: Policy = Policy::from_parts(PolicyParts {
-    origins: Origins::List(&[AllowedOrigin::parse("https://editor.example.com")]),
-    methods: Methods::Mounted,
-    allow_methods: "",
-    headers: RequestHeaders::List(&["content-type", "if-match"]),
-    allow_headers: "content-type, if-match",
-    expose: &["etag"],
-    expose_any: false,
-    expose_headers: "etag",
-    credentials: false,
-    max_age: "",
-    private_network: false,
-});
-
-const MOUNTS: &[Mount] = &[
-    Mount::new("GET", &PUBLIC),
-    Mount::new("DELETE", &ADMIN),
-    Mount::new("PATCH", &EDITOR),
-];
+#[cors(origin = "https://editor.example.com", headers = ["content-type", "if-match"], expose = ["etag"])]
+async fn editor(calls: State<Calls>, method: Method) -> String {
+    echo(calls, method).await
+}
 
 // ---------------------------------------------------------------------------------------------
 // Applications
@@ -208,17 +165,12 @@ fn single(policy: &'static Policy) -> Router<Calls> {
         .route("/own/{kind}", get(own_headers).layer(layer))
 }
 
-/// Per-method policies: wired as `cors_route!` wires them (each handler layered, the fallback
-/// answering preflights), and with `CorsLayer::mounted` over a whole method router.
+/// Per-method policies on one path.
 fn per_method() -> Router<Calls> {
-    let layer = CorsLayer::mounted(MOUNTS);
-    let wired: MethodRouter<Calls> = get(echo.layer(layer))
-        .delete(echo.layer(layer))
-        .patch(echo.layer(layer))
-        .fallback_service(fallback(Policies::Mounted(MOUNTS)));
-    Router::new()
-        .route("/items", wired)
-        .route("/mounted", get(echo).delete(echo).patch(echo).layer(layer))
+    Router::new().route(
+        "/items",
+        cors_route!(get(public), delete(admin), patch(editor)),
+    )
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -232,9 +184,9 @@ enum App {
 impl App {
     fn router(self, calls: Calls) -> Router {
         let router = match self {
-            App::List => single(&LIST),
-            App::Pattern => single(&PATTERN),
-            App::Any => single(&ANY),
+            App::List => single(&list::POLICY),
+            App::Pattern => single(&pattern::POLICY),
+            App::Any => single(&any::POLICY),
             App::PerMethod => per_method(),
         };
         router.with_state(calls)
@@ -1892,55 +1844,29 @@ async fn per_method_preflight_for_an_unmounted_method_is_refused() {
 }
 
 /// `/shared`: GET and PUT allow the same origin with different header lists; POST (in
-/// `WITH_POST_MOUNTS`) refuses the app origin entirely.
-const SHARED_GET_PARTS: PolicyParts = PolicyParts {
-    origins: Origins::List(&[AllowedOrigin::parse("https://app.example.com")]),
-    methods: Methods::List(&["GET"]),
-    allow_methods: "GET",
-    headers: RequestHeaders::List(&["content-type", "x-api-key"]),
-    allow_headers: "content-type, x-api-key",
-    expose: &[],
-    expose_any: false,
-    expose_headers: "",
-    credentials: false,
-    max_age: "600",
-    private_network: false,
-};
-const SHARED_GET: Policy = Policy::from_parts(SHARED_GET_PARTS);
-const SHARED_PUT: Policy = Policy::from_parts(PolicyParts {
-    methods: Methods::List(&["PUT"]),
-    allow_methods: "PUT",
-    headers: RequestHeaders::List(&["content-type"]),
-    allow_headers: "content-type",
-    ..SHARED_GET_PARTS
-});
-const SHARED_POST: Policy = Policy::from_parts(PolicyParts {
-    origins: Origins::List(&[AllowedOrigin::parse("https://partner.example.com")]),
-    methods: Methods::List(&["POST"]),
-    allow_methods: "POST",
-    ..SHARED_GET_PARTS
-});
-const SHARED_MOUNTS: &[Mount] = &[
-    Mount::new("GET", &SHARED_GET),
-    Mount::new("PUT", &SHARED_PUT),
-];
-const WITH_POST_MOUNTS: &[Mount] = &[
-    Mount::new("GET", &SHARED_GET),
-    Mount::new("PUT", &SHARED_PUT),
-    Mount::new("POST", &SHARED_POST),
-];
+/// `with_post`) refuses the app origin entirely.
+#[cors(origin = "https://app.example.com", methods = [GET], headers = ["content-type", "x-api-key"], max_age = 600)]
+async fn shared_get(calls: State<Calls>, method: Method) -> String {
+    echo(calls, method).await
+}
+#[cors(origin = "https://app.example.com", methods = [PUT], headers = ["content-type"], max_age = 600)]
+async fn shared_put(calls: State<Calls>, method: Method) -> String {
+    echo(calls, method).await
+}
+#[cors(origin = "https://partner.example.com", methods = [POST], headers = ["content-type", "x-api-key"], max_age = 600)]
+async fn shared_post(calls: State<Calls>, method: Method) -> String {
+    echo(calls, method).await
+}
 
-/// Sends a preflight to the routes built from `mounts` and returns its max-age line, if any.
-async fn preflight_max_age(mounts: &'static [Mount], method: &str, acrh: &str) -> Option<String> {
-    let layer = CorsLayer::mounted(mounts);
+/// Sends a preflight to `/shared` and returns its max-age line, if any.
+async fn preflight_max_age(with_post: bool, method: &str, acrh: &str) -> Option<String> {
+    let route = if with_post {
+        cors_route!(get(shared_get), put(shared_put), post(shared_post))
+    } else {
+        cors_route!(get(shared_get), put(shared_put))
+    };
     let app: Router = Router::new()
-        .route(
-            "/shared",
-            get(echo.layer(layer))
-                .put(echo.layer(layer))
-                .post(echo.layer(layer))
-                .fallback_service(fallback(Policies::Mounted(mounts))),
-        )
+        .route("/shared", route)
         .with_state(Calls::default());
     let req = Req::preflight("/shared", APP, method).acrh(acrh).build();
     let response = app.oneshot(req).await.expect("infallible");
@@ -1954,7 +1880,7 @@ async fn preflight_max_age(mounts: &'static [Mount], method: &str, acrh: &str) -
 async fn per_method_max_age_is_kept_when_every_reachable_handler_allows_the_headers() {
     // PUT asks for content-type, which GET (reachable: safelisted) and PUT both allow.
     assert_eq!(
-        preflight_max_age(SHARED_MOUNTS, "PUT", "content-type").await,
+        preflight_max_age(false, "PUT", "content-type").await,
         Some("600".into())
     );
 }
@@ -1964,7 +1890,7 @@ async fn per_method_max_age_is_zero_when_another_handler_refuses_a_header() {
     // GET asks for x-api-key; PUT's handler allows the origin but not x-api-key, and the
     // browser would use a remembered x-api-key entry for a PUT it has a method entry for.
     assert_eq!(
-        preflight_max_age(SHARED_MOUNTS, "GET", "x-api-key").await,
+        preflight_max_age(false, "GET", "x-api-key").await,
         Some("0".into())
     );
 }
@@ -1974,7 +1900,7 @@ async fn per_method_max_age_is_zero_when_a_safelisted_handler_refuses_the_origin
     // POST never needs a method entry: a remembered content-type entry would let a POST with
     // `content-type: application/json` from the app origin reach a handler refusing it.
     assert_eq!(
-        preflight_max_age(WITH_POST_MOUNTS, "PUT", "content-type").await,
+        preflight_max_age(true, "PUT", "content-type").await,
         Some("0".into())
     );
 }
@@ -2001,31 +1927,6 @@ async fn per_method_unmounted_actual_method_reaches_the_405_untouched() {
         .calls(0)
         .with("allow", "GET,HEAD,DELETE,PATCH");
     check(App::PerMethod, req, expect).await;
-}
-
-#[tokio::test]
-async fn mounted_layer_delete_carries_the_admin_policy() {
-    let req = Req::new(Method::DELETE, "/mounted").origin(ADMIN_ORIGIN);
-    let cors = [(ACAO, ADMIN_ORIGIN), (ACAC, "true"), (ACEH, "x-deleted")];
-    check(
-        App::PerMethod,
-        req,
-        Expect::actual(200, "DELETE handled", &cors, &["Origin"]),
-    )
-    .await;
-}
-
-#[tokio::test]
-async fn mounted_layer_preflight_for_patch() {
-    let req = Req::preflight("/mounted", EDITOR_ORIGIN, "PATCH");
-    let expect = Expect::preflight(&[(ACAO, EDITOR_ORIGIN), (ACAM, "PATCH")]);
-    check(App::PerMethod, req, expect).await;
-}
-
-#[tokio::test]
-async fn mounted_layer_preflight_for_an_unmounted_method_is_refused() {
-    let req = Req::preflight("/mounted", ADMIN_ORIGIN, "PUT");
-    check(App::PerMethod, req, Expect::refused_preflight()).await;
 }
 
 // ---------------------------------------------------------------------------------------------

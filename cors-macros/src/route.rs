@@ -152,7 +152,7 @@ pub fn expand(input: TokenStream) -> TokenStream {
         Ok(m) => m.0,
         Err(e) => return e.to_compile_error(),
     };
-    let private = quote!(::cors_runtime::__private);
+    let private = quote!(::cors_runtime::__private_v1);
     let mut entries = Vec::new();
     let mut chain = Vec::new();
     for mount in &mounts {
@@ -177,7 +177,7 @@ pub fn expand(input: TokenStream) -> TokenStream {
         });
         let method = &mount.method;
         let handler = &mount.handler;
-        chain.push(quote!(.#method(::cors_runtime::CorsHandler::new(#handler, __CorsTable))));
+        chain.push(quote!(.#method(#private::CorsHandler::new(#handler, __CorsTable))));
     }
     quote! {
         {
@@ -188,10 +188,10 @@ pub fn expand(input: TokenStream) -> TokenStream {
             // routes to them without a per-request allocation.
             #[derive(Clone, Copy)]
             struct __CorsTable;
-            impl ::cors_runtime::PolicyTable for __CorsTable {
+            impl #private::PolicyTable for __CorsTable {
                 #[inline]
-                fn policies(&self) -> ::cors_runtime::Policies {
-                    ::cors_runtime::Policies::Mounted(__CORS_MOUNTS)
+                fn policies(&self) -> #private::Policies {
+                    #private::Policies::Mounted(__CORS_MOUNTS)
                 }
             }
             // Each handler is wrapped on its own; the fallback answers the path's preflights

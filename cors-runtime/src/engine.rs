@@ -16,18 +16,19 @@ use crate::request::{requested_method, RequestedHeaders};
 
 /// [`Access-Control-Allow-Private-Network`](https://wicg.github.io/private-network-access/):
 /// lets a public page reach a private-network server, in Chromium.
-pub const ACCESS_CONTROL_ALLOW_PRIVATE_NETWORK: HeaderName =
+pub(crate) const ACCESS_CONTROL_ALLOW_PRIVATE_NETWORK: HeaderName =
     HeaderName::from_static("access-control-allow-private-network");
 /// The preflight's request for [`ACCESS_CONTROL_ALLOW_PRIVATE_NETWORK`].
-pub const ACCESS_CONTROL_REQUEST_PRIVATE_NETWORK: HeaderName =
+pub(crate) const ACCESS_CONTROL_REQUEST_PRIVATE_NETWORK: HeaderName =
     HeaderName::from_static("access-control-request-private-network");
 
 /// The `Vary` value of every preflight answer, allowed or refused.
-pub const PREFLIGHT_VARY: &str =
+pub(crate) const PREFLIGHT_VARY: &str =
     "Origin, Access-Control-Request-Method, Access-Control-Request-Headers";
 
 /// A header value from a string that a [`Policy`] constructor has already checked.
 #[inline]
+#[allow(unsafe_code)] // the crate's one `unsafe`: reviewed below
 fn precomputed(s: &'static str) -> HeaderValue {
     debug_assert!(cors_rules::is_visible_header_value(s.as_bytes()));
     // SAFETY: every `&'static str` passed here comes from a `Policy` (or a `Mount`), whose
@@ -184,7 +185,7 @@ impl Policies {
 
 /// Why a preflight was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Refusal {
+pub(crate) enum Refusal {
     /// The origin is missing, repeated, malformed or not allowed.
     Origin,
     /// `Access-Control-Request-Method` is repeated, malformed, not mounted or not allowed.
@@ -197,7 +198,7 @@ pub enum Refusal {
 
 /// What the origin check decided for an actual request.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum OriginDecision {
+pub(crate) enum OriginDecision {
     /// No `Origin`: nothing but `Vary` is added.
     Absent,
     /// Allowed: the `Access-Control-Allow-Origin` value to send.
@@ -206,19 +207,13 @@ pub enum OriginDecision {
     Refused,
 }
 
-/// Decides on the request's origin for `policy`.
-#[inline]
-pub fn decide_origin(policy: &Policy, headers: &HeaderMap) -> OriginDecision {
-    decide_request_origin(policy, RequestOrigin::of(headers))
-}
-
 /// Decides on an already-read request origin for `policy`.
 ///
 /// An any-origin policy answers `*` whatever the request says, `Origin` or not: its answer
 /// does not depend on the request, so every response carries it and a response cached from a
 /// request without `Origin` still serves a later CORS request.
 #[inline]
-pub fn decide_request_origin(policy: &Policy, origin: RequestOrigin<'_>) -> OriginDecision {
+pub(crate) fn decide_request_origin(policy: &Policy, origin: RequestOrigin<'_>) -> OriginDecision {
     if let Origins::Any = policy.origins() {
         return OriginDecision::Allowed(precomputed("*"));
     }
@@ -246,7 +241,7 @@ pub fn decide_request_origin(policy: &Policy, origin: RequestOrigin<'_>) -> Orig
 /// policy's whole lists or `*`. The browser remembers every name an answer lists, per origin
 /// and URL, for the max-age; listing only what the answering handler's policy allowed for
 /// this request keeps that memory from covering another handler of the same path.
-pub fn preflight(policies: &Policies, headers: &HeaderMap) -> Response<Body> {
+pub(crate) fn preflight(policies: &Policies, headers: &HeaderMap) -> Response<Body> {
     match check_preflight_answer(policies, headers) {
         Ok(answer) => {
             let policy = answer.policy;
@@ -284,7 +279,7 @@ pub fn preflight(policies: &Policies, headers: &HeaderMap) -> Response<Body> {
 }
 
 /// The answer to a refused preflight: 403, empty, no CORS headers.
-pub fn refused_preflight() -> Response<Body> {
+pub(crate) fn refused_preflight() -> Response<Body> {
     let mut response = Response::new(Body::empty());
     *response.status_mut() = StatusCode::FORBIDDEN;
     response
@@ -305,14 +300,7 @@ struct PreflightAnswer<'a> {
     private_network: bool,
 }
 
-/// Runs every check of a preflight, cheapest first, and returns the policy that allows it.
-pub fn check_preflight(
-    policies: &Policies,
-    headers: &HeaderMap,
-) -> Result<&'static Policy, Refusal> {
-    check_preflight_answer(policies, headers).map(|answer| answer.policy)
-}
-
+/// Runs every check of a preflight, cheapest first.
 fn check_preflight_answer<'a>(
     policies: &Policies,
     headers: &'a HeaderMap,
@@ -365,7 +353,7 @@ fn check_preflight_answer<'a>(
 /// whatever the handler set under that prefix is removed first, on every response, with or
 /// without `Origin`.
 #[inline]
-pub fn finish_actual(policy: &Policy, decision: OriginDecision, headers: &mut HeaderMap) {
+pub(crate) fn finish_actual(policy: &Policy, decision: OriginDecision, headers: &mut HeaderMap) {
     remove_cors_headers(headers);
     match decision {
         OriginDecision::Absent => {
@@ -416,7 +404,7 @@ pub(crate) fn remove_cors_headers(headers: &mut HeaderMap) {
 ///
 /// Existing lines are never rewritten; a new line is appended, which HTTP reads the same as
 /// a comma-joined value.
-pub fn append_vary_origin(headers: &mut HeaderMap) {
+pub(crate) fn append_vary_origin(headers: &mut HeaderMap) {
     // One hash lookup whether or not the handler set `Vary`.
     match headers.entry(VARY) {
         Entry::Vacant(vacant) => {

@@ -68,6 +68,8 @@
 //! - Oversized values (an `Origin` longer than any allowed origin, a 16-byte-plus method, an
 //!   `Access-Control-Request-Headers` list over its bounds) are refused before they are read.
 #![warn(missing_docs)]
+#![deny(unreachable_pub)]
+#![deny(unsafe_code)]
 
 mod engine;
 mod origin;
@@ -77,26 +79,16 @@ mod service;
 
 /// Why an origin is not valid in a policy, with [`OriginError::message`] saying how to fix it.
 pub use cors_rules::OriginError;
-pub use engine::{
-    append_vary_origin, check_preflight, decide_origin, decide_request_origin, finish_actual,
-    preflight, refused_preflight, Mount, OriginDecision, Policies, Refusal,
-    ACCESS_CONTROL_ALLOW_PRIVATE_NETWORK, ACCESS_CONTROL_REQUEST_PRIVATE_NETWORK, PREFLIGHT_VARY,
-};
-pub use origin::{is_serialized_origin, RequestOrigin};
 pub use policy::{AllowedOrigin, Methods, Origins, Policy, RequestHeaders};
-pub use request::{
-    check_request_headers, HeaderListError, RequestKind, MAX_REQUEST_HEADERS_BYTES,
-    MAX_REQUEST_HEADERS_LINES, MAX_REQUEST_HEADER_NAMES,
-};
-pub use service::{
-    CorsHandler, CorsLayer, CorsService, PolicyTable, ResponseFuture, ResponseOutput,
-};
+pub use service::{CorsLayer, CorsService, ResponseFuture};
 
 pub use cors_macros::{cors, cors_route};
 
-/// Items used by the code the macros generate. Not a stable API.
+/// Items used by the code the macros generate. Not a public API: anything here may change in
+/// any release, and the macros of one `cors-runtime` version only ever call the items of the
+/// same version (`cors-runtime` depends on exactly one `cors-macros`).
 #[doc(hidden)]
-pub mod __private {
+pub mod __private_v1 {
     use std::convert::Infallible;
     use std::future::{ready, Ready};
     use std::task::{Context, Poll};
@@ -104,14 +96,15 @@ pub mod __private {
     use axum::body::Body;
     use http::{Request, Response, StatusCode};
 
-    pub use crate::engine::Mount;
+    pub use crate::engine::{Mount, Policies};
     pub use crate::policy::{AllowedOrigin, Methods, Origins, Policy, PolicyParts, RequestHeaders};
+    pub use crate::service::{CorsHandler, PolicyTable, ResponseOutput};
     pub use axum;
 
     /// The fallback of a `cors_route!` method router: answers the path's preflights, and
     /// everything else exactly as axum's default fallback does (`405`, to which the method
     /// router adds `Allow`).
-    pub fn fallback<P: crate::PolicyTable>(table: P) -> crate::CorsService<MethodNotAllowed, P> {
+    pub fn fallback<P: PolicyTable>(table: P) -> crate::CorsService<MethodNotAllowed, P> {
         tower_layer::Layer::layer(&crate::CorsLayer::from_table(table), MethodNotAllowed)
     }
 
@@ -135,3 +128,7 @@ pub mod __private {
         }
     }
 }
+
+/// The previous name of [`__private_v1`], still emitted by the attribute's companion items.
+#[doc(hidden)]
+pub use __private_v1 as __private;

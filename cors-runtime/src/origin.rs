@@ -10,7 +10,7 @@ pub(crate) const MAX_ORIGIN_LEN: usize = 300;
 
 /// What a request says about its origin.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RequestOrigin<'a> {
+pub(crate) enum RequestOrigin<'a> {
     /// No `Origin` header: not a CORS request.
     Absent,
     /// Exactly one `Origin` line.
@@ -22,7 +22,7 @@ pub enum RequestOrigin<'a> {
 
 impl<'a> RequestOrigin<'a> {
     /// Reads the `Origin` lines of a request.
-    pub fn of(headers: &'a HeaderMap) -> Self {
+    pub(crate) fn of(headers: &'a HeaderMap) -> Self {
         let mut lines = headers.get_all(ORIGIN).iter();
         match (lines.next(), lines.next()) {
             (None, _) => RequestOrigin::Absent,
@@ -35,7 +35,7 @@ impl<'a> RequestOrigin<'a> {
 /// Whether `value` is one serialized origin as a browser sends it, or `null`.
 ///
 /// Used for any-origin policies, which do not compare against a list but still refuse garbage.
-pub fn is_serialized_origin(value: &[u8]) -> bool {
+pub(crate) fn is_serialized_origin(value: &[u8]) -> bool {
     if value == b"null" {
         return true;
     }

@@ -2,23 +2,20 @@
 
 use http::header::{
     GetAll, HeaderMap, HeaderValue, ACCESS_CONTROL_REQUEST_HEADERS, ACCESS_CONTROL_REQUEST_METHOD,
-    ORIGIN,
 };
 use http::Method;
 
-use crate::policy::Policy;
-
 /// Most `Access-Control-Request-Headers` bytes (all lines together) a preflight may carry.
 /// Browsers send a few hundred at most; beyond this the preflight is refused unread.
-pub const MAX_REQUEST_HEADERS_BYTES: usize = 4096;
+pub(crate) const MAX_REQUEST_HEADERS_BYTES: usize = 4096;
 /// Most `Access-Control-Request-Headers` lines a preflight may carry.
-pub const MAX_REQUEST_HEADERS_LINES: usize = 16;
+pub(crate) const MAX_REQUEST_HEADERS_LINES: usize = 16;
 /// Most header names a preflight may ask for.
-pub const MAX_REQUEST_HEADER_NAMES: usize = 64;
+pub(crate) const MAX_REQUEST_HEADER_NAMES: usize = 64;
 
 /// What kind of request this is, for CORS (section 1 of the reference).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RequestKind {
+pub(crate) enum RequestKind {
     /// No `Origin`: not a CORS request; passed through untouched.
     NotCors,
     /// `OPTIONS` with `Origin` and `Access-Control-Request-Method`: answered without the
@@ -29,14 +26,9 @@ pub enum RequestKind {
 }
 
 impl RequestKind {
-    /// Classifies a request by its method and headers.
-    pub fn of(method: &Method, headers: &HeaderMap) -> Self {
-        Self::with_origin(method, headers, headers.contains_key(ORIGIN))
-    }
-
     /// Classifies a request whose `Origin` presence is already known, saving a lookup.
     #[inline]
-    pub fn with_origin(method: &Method, headers: &HeaderMap, has_origin: bool) -> Self {
+    pub(crate) fn with_origin(method: &Method, headers: &HeaderMap, has_origin: bool) -> Self {
         if !has_origin {
             RequestKind::NotCors
         } else if method == Method::OPTIONS && headers.contains_key(ACCESS_CONTROL_REQUEST_METHOD) {
@@ -67,13 +59,11 @@ pub(crate) fn requested_method(headers: &HeaderMap) -> Option<&HeaderValue> {
 
 /// Why a preflight's `Access-Control-Request-Headers` is refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum HeaderListError {
+pub(crate) enum HeaderListError {
     /// Too many bytes, lines or names: refused before reading further.
     TooLarge,
     /// An element is not a token.
     NotToken,
-    /// A well-formed name the policy does not allow.
-    NotAllowed,
 }
 
 /// A preflight's `Access-Control-Request-Headers`, checked to be a bounded list of tokens.
@@ -142,22 +132,6 @@ fn split_names(lines: GetAll<'_, HeaderValue>) -> impl Iterator<Item = &[u8]> {
         .filter(|name| !name.is_empty())
 }
 
-/// Checks every name in the preflight's `Access-Control-Request-Headers` against the policy.
-///
-/// See [`MAX_REQUEST_HEADERS_BYTES`], [`MAX_REQUEST_HEADERS_LINES`] and
-/// [`MAX_REQUEST_HEADER_NAMES`] for the bounds on the work.
-pub fn check_request_headers(headers: &HeaderMap, policy: &Policy) -> Result<(), HeaderListError> {
-    let requested = RequestedHeaders::read(headers)?;
-    if requested
-        .names()
-        .all(|name| policy.allows_request_header(name))
-    {
-        Ok(())
-    } else {
-        Err(HeaderListError::NotAllowed)
-    }
-}
-
 /// Strips HTTP optional whitespace (spaces and tabs) from both ends.
 fn trim_ows(mut s: &[u8]) -> &[u8] {
     while let [b' ' | b'\t', rest @ ..] = s {
@@ -172,7 +146,8 @@ fn trim_ows(mut s: &[u8]) -> &[u8] {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::policy::{AllowedOrigin, Methods, Origins, PolicyParts, RequestHeaders};
+    use crate::policy::{AllowedOrigin, Methods, Origins, Policy, PolicyParts, RequestHeaders};
+    use http::header::ORIGIN;
 
     const POLICY: Policy = Policy::from_parts(PolicyParts {
         origins: Origins::List(&[AllowedOrigin::parse("https://a.com")]),
@@ -188,7 +163,8 @@ mod tests {
         private_network: false,
     });
 
-    fn check(lines: &[&str]) -> Result<(), HeaderListError> {
+    /// `Ok(true)` when every requested name is allowed, `Ok(false)` when one is not.
+    fn check(lines: &[&str]) -> Result<bool, HeaderListError> {
         let mut h = HeaderMap::new();
         for l in lines {
             h.append(
@@ -196,27 +172,28 @@ mod tests {
                 HeaderValue::from_str(l).unwrap(),
             );
         }
-        check_request_headers(&h, &POLICY)
+        let requested = RequestedHeaders::read(&h)?;
+        let allowed = requested
+            .names()
+            .all(|name| POLICY.allows_request_header(name));
+        Ok(allowed)
     }
 
     #[test]
     fn parses_browser_and_non_browser_shapes() {
-        assert_eq!(check(&[]), Ok(()));
-        assert_eq!(check(&["content-type"]), Ok(()));
-        assert_eq!(check(&["content-type,x-api-key"]), Ok(()));
-        assert_eq!(check(&[" Content-Type ,\tX-API-Key "]), Ok(()));
-        assert_eq!(check(&[",,content-type,, ,"]), Ok(()));
-        assert_eq!(check(&["content-type", "x-api-key"]), Ok(()));
-        assert_eq!(check(&[""]), Ok(()));
+        assert_eq!(check(&[]), Ok(true));
+        assert_eq!(check(&["content-type"]), Ok(true));
+        assert_eq!(check(&["content-type,x-api-key"]), Ok(true));
+        assert_eq!(check(&[" Content-Type ,\tX-API-Key "]), Ok(true));
+        assert_eq!(check(&[",,content-type,, ,"]), Ok(true));
+        assert_eq!(check(&["content-type", "x-api-key"]), Ok(true));
+        assert_eq!(check(&[""]), Ok(true));
     }
 
     #[test]
     fn refuses_unknown_and_malformed_names() {
-        assert_eq!(check(&["x-other"]), Err(HeaderListError::NotAllowed));
-        assert_eq!(
-            check(&["content-type", "x-other"]),
-            Err(HeaderListError::NotAllowed)
-        );
+        assert_eq!(check(&["x-other"]), Ok(false));
+        assert_eq!(check(&["content-type", "x-other"]), Ok(false));
         assert_eq!(check(&["content type"]), Err(HeaderListError::NotToken));
         assert_eq!(check(&["content-type;x"]), Err(HeaderListError::NotToken));
     }
@@ -260,22 +237,23 @@ mod tests {
         assert_eq!(requested_method(&h), None);
     }
 
+    fn kind(method: &Method, h: &HeaderMap) -> RequestKind {
+        RequestKind::with_origin(method, h, h.contains_key(ORIGIN))
+    }
+
     #[test]
     fn classifies() {
         let mut h = HeaderMap::new();
-        assert_eq!(RequestKind::of(&Method::OPTIONS, &h), RequestKind::NotCors);
+        assert_eq!(kind(&Method::OPTIONS, &h), RequestKind::NotCors);
         h.insert(
             ACCESS_CONTROL_REQUEST_METHOD,
             HeaderValue::from_static("PUT"),
         );
-        assert_eq!(RequestKind::of(&Method::OPTIONS, &h), RequestKind::NotCors);
+        assert_eq!(kind(&Method::OPTIONS, &h), RequestKind::NotCors);
         h.insert(ORIGIN, HeaderValue::from_static("https://a.com"));
-        assert_eq!(
-            RequestKind::of(&Method::OPTIONS, &h),
-            RequestKind::Preflight
-        );
-        assert_eq!(RequestKind::of(&Method::GET, &h), RequestKind::Actual);
+        assert_eq!(kind(&Method::OPTIONS, &h), RequestKind::Preflight);
+        assert_eq!(kind(&Method::GET, &h), RequestKind::Actual);
         h.remove(ACCESS_CONTROL_REQUEST_METHOD);
-        assert_eq!(RequestKind::of(&Method::OPTIONS, &h), RequestKind::Actual);
+        assert_eq!(kind(&Method::OPTIONS, &h), RequestKind::Actual);
     }
 }

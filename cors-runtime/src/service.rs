@@ -46,6 +46,7 @@ pub struct CorsLayer<P = Policies> {
 /// [`Policies`] is a table held as a value. [`cors_route!`](crate::cors_route) instead
 /// generates a zero-sized type per route whose table is a `const`: the layer, and the handler
 /// it wraps, stay zero-sized, so axum can route to them without allocating per request.
+#[doc(hidden)]
 pub trait PolicyTable: Copy + Send + Sync + 'static {
     /// The route's policies.
     fn policies(&self) -> Policies;
@@ -90,24 +91,12 @@ impl CorsLayer {
             table: Policies::One(policy),
         }
     }
-
-    /// One policy per mounted method.
-    pub const fn mounted(mounts: &'static [engine::Mount]) -> Self {
-        CorsLayer {
-            table: Policies::Mounted(mounts),
-        }
-    }
 }
 
 impl<P: PolicyTable> CorsLayer<P> {
     /// A layer reading its policies from `table`.
-    pub const fn from_table(table: P) -> Self {
+    pub(crate) const fn from_table(table: P) -> Self {
         CorsLayer { table }
-    }
-
-    /// The policies this layer applies.
-    pub fn policies(&self) -> Policies {
-        self.table.policies()
     }
 }
 
@@ -146,10 +135,7 @@ where
     fn call(&mut self, request: Request<B>) -> Self::Future {
         match start(self.table.policies(), &request) {
             Start::Preflight(response) => ResponseFuture::preflight(response),
-            Start::Actual(finish) => ResponseFuture::Inner {
-                future: self.inner.call(request),
-                finish,
-            },
+            Start::Actual(finish) => ResponseFuture::inner(self.inner.call(request), finish),
         }
     }
 }
@@ -181,6 +167,7 @@ fn start<B>(policies: Policies, request: &Request<B>) -> Start {
 
 /// A handler with CORS applied: what [`cors_route!`](crate::cors_route) mounts for each
 /// method.
+#[doc(hidden)]
 ///
 /// It calls the wrapped handler directly, with no service adapter between them, so it adds
 /// nothing to a request but the CORS work itself. Preflights are answered without calling the
@@ -209,16 +196,16 @@ where
     fn call(self, request: Request<Body>, state: S) -> Self::Future {
         match start(self.table.policies(), &request) {
             Start::Preflight(response) => ResponseFuture::preflight(response),
-            Start::Actual(finish) => ResponseFuture::Inner {
-                future: self.handler.call(request, state),
-                finish,
-            },
+            Start::Actual(finish) => {
+                ResponseFuture::inner(self.handler.call(request, state), finish)
+            }
         }
     }
 }
 
 /// The outputs [`ResponseFuture`] can carry: a service's `Result` or a handler's bare
 /// response.
+#[doc(hidden)]
 pub trait ResponseOutput: sealed::Sealed {
     /// Wraps an answer produced by CORS itself.
     fn from_response(response: Response<Body>) -> Self;
@@ -251,14 +238,20 @@ mod sealed {
 }
 
 pin_project! {
-    /// The response future of [`CorsService`] and [`CorsHandler`]. Its variants' fields are
-    /// private in spirit: poll it, do not build it.
-    #[project = ResponseFutureProj]
-    #[allow(missing_docs)]
-    pub enum ResponseFuture<F> {
-        /// A preflight, answered without the inner service.
+    /// The response future of [`CorsService`]: the inner service's response with the CORS
+    /// headers applied, or the answer to a preflight.
+    pub struct ResponseFuture<F> {
+        #[pin]
+        kind: Kind<F>,
+    }
+}
+
+pin_project! {
+    #[project = KindProj]
+    enum Kind<F> {
+        // A preflight, answered without the inner service.
         Ready { response: Option<Response<Body>> },
-        /// An actual request: the inner response gets the CORS headers.
+        // An actual request: the inner response gets the CORS headers.
         Inner {
             #[pin]
             future: F,
@@ -269,8 +262,16 @@ pin_project! {
 
 impl<F> ResponseFuture<F> {
     fn preflight(response: Response<Body>) -> Self {
-        ResponseFuture::Ready {
-            response: Some(response),
+        ResponseFuture {
+            kind: Kind::Ready {
+                response: Some(response),
+            },
+        }
+    }
+
+    fn inner(future: F, finish: Option<(&'static Policy, OriginDecision)>) -> Self {
+        ResponseFuture {
+            kind: Kind::Inner { future, finish },
         }
     }
 }
@@ -283,13 +284,13 @@ where
     type Output = F::Output;
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        match self.project() {
-            ResponseFutureProj::Ready { response } => Poll::Ready(F::Output::from_response(
+        match self.project().kind.project() {
+            KindProj::Ready { response } => Poll::Ready(F::Output::from_response(
                 response
                     .take()
                     .expect("ResponseFuture polled after completion"),
             )),
-            ResponseFutureProj::Inner { future, finish } => {
+            KindProj::Inner { future, finish } => {
                 let mut output = std::task::ready!(future.poll(cx));
                 if let (Some((policy, decision)), Some(response)) =
                     (finish.take(), output.response_mut())
