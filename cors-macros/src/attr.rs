@@ -139,7 +139,7 @@ pub(crate) enum Names {
 pub(crate) enum Name {
     /// `GET`, `CONTENT_TYPE`.
     Ident(Ident),
-    /// `"PURGE"`, `"x-api-key"`.
+    /// `"PATCH"`, `"x-api-key"`.
     Str(LitStr),
 }
 
@@ -354,7 +354,7 @@ fn list_kind(key: &str) -> ListKind {
         "methods" => ListKind {
             example: "[GET, POST]",
             any: "any method",
-            item: "a method as an identifier (`GET`) or, for a custom method, a string literal (\"PURGE\")",
+            item: "one of GET, HEAD, POST, PUT, DELETE, PATCH, OPTIONS, as an identifier (`GET`) or an uppercase string literal (\"GET\")",
         },
         "headers" => ListKind {
             example: "[\"content-type\", \"x-api-key\"]",

@@ -217,7 +217,7 @@ mod tests {
         let out = expand(
             quote!(
                 origin = ["https://a.com", "https://*.b.com"],
-                methods = [GET, "PURGE"],
+                methods = [GET, "PATCH"],
                 headers = [CONTENT_TYPE, "X-Api-Key"],
                 expose = ["x-request-id"],
                 credentials,
@@ -236,8 +236,8 @@ mod tests {
             "impl list",
             "pub const POLICY : :: cors_runtime :: __private :: Policy",
             "origins : :: cors_runtime :: __private :: Origins :: List (& [:: cors_runtime :: __private :: AllowedOrigin :: parse (\"https://a.com\") , :: cors_runtime :: __private :: AllowedOrigin :: parse (\"https://*.b.com\")])",
-            "methods : :: cors_runtime :: __private :: Methods :: List (& [\"GET\" , \"PURGE\"])",
-            "allow_methods : \"GET, PURGE\"",
+            "methods : :: cors_runtime :: __private :: Methods :: List (& [\"GET\" , \"PATCH\"])",
+            "allow_methods : \"GET, PATCH\"",
             "headers : :: cors_runtime :: __private :: RequestHeaders :: List (& [\"content-type\" , \"x-api-key\"])",
             "allow_headers : \"content-type, x-api-key\"",
             "expose : & [\"x-request-id\"]",

@@ -51,10 +51,12 @@ mod valid;
 ///
 /// origin = "https://app.example.com"                           one origin (required key)
 /// origin = ["https://app.example.com", "https://*.example.com"] exact origins and subdomain patterns
+/// origin = ["chrome-extension://<32 letters a-p>", "moz-extension://<uuid>", "tauri://localhost"]
+///                                                              extension and app origins
 /// origin = "*"                                                 any origin
 ///
-/// methods = [GET, POST, PATCH]        standard methods as identifiers, case kept
-/// methods = [GET, "PURGE"]            custom methods as string literals
+/// methods = [GET, POST, PATCH]        GET HEAD POST PUT DELETE PATCH OPTIONS, as identifiers
+/// methods = ["GET", "PATCH"]          or as uppercase string literals
 /// methods = "*"                       any method
 /// (no `methods`)                      the methods the handler is mounted on by `cors_route!`
 ///
@@ -75,15 +77,29 @@ mod valid;
 /// Origins are written exactly as browsers send them: `scheme://host[:port]`, lowercase, no
 /// path or trailing slash, no default port. `https://*.example.com` matches one or more labels
 /// in front of `example.com`, never `example.com` itself. Header names are compared
-/// case-insensitively and emitted lowercase; methods are compared case-sensitively and emitted
-/// as written.
+/// case-insensitively and emitted lowercase; methods are compared case-sensitively.
 ///
-/// ## Identifiers or strings in `methods`
-/// An identifier must be one of `GET`, `HEAD`, `POST`, `PUT`, `DELETE`, `PATCH`, `OPTIONS`;
-/// anything else is a compile error, with "did you mean" when it is at most two edits from
-/// one of them (`GTE` -> `GET`). A custom method is written as a string literal (`"PURGE"`).
-/// So a typo can never pass silently as a custom method, and a custom method is always
-/// visibly deliberate.
+/// ## Origins
+/// - `https://` and `http://` origins take a host name, an IPv4 address (`127.0.0.1`) or a
+///   bracketed IPv6 address in the form browsers serialize it (`[::1]`, `[2001:db8::1]`,
+///   `[::ffff:7f00:1]`), an optional port, and the subdomain pattern `*.`. Host labels are
+///   lowercase letters, digits, `-` and `_` (browsers send `https://my_site.example.com`), at
+///   most 63 bytes each, 253 in all; internationalized names are written in punycode, and an
+///   `xn--` label must decode to a non-ASCII label (the decoded label is not checked against
+///   every rule of UTS 46).
+/// - Browser extensions: `chrome-extension://` + the 32-letter extension ID (also used by
+///   Edge, Brave and other Chromium browsers), `moz-extension://` + the lowercase internal
+///   UUID Firefox gives each installation.
+/// - App web views: `tauri://`, `capacitor://`, `ionic://` + a host name (`localhost` by
+///   default). No port, no pattern.
+///
+/// ## Methods
+/// A policy lists only `GET`, `HEAD`, `POST`, `PUT`, `DELETE`, `PATCH` and `OPTIONS`, the
+/// methods axum's method router routes to a handler (and [`cors_route!`](macro@crate::cors_route)
+/// mounts), written as identifiers or uppercase strings. Anything else is a compile error:
+/// another case (`patch`, `"Get"`), with "write `PATCH`"; a method at most two edits from one
+/// of them (`GTE`), with "did you mean"; and any other method (`PURGE`), since no handler
+/// can be mounted on it and its CORS could never be answered.
 ///
 /// # What is rejected, and why
 ///
@@ -91,18 +107,24 @@ mod valid;
 /// | --- | --- |
 /// | `origin` missing, or an empty list | a policy must say who may call the handler |
 /// | an origin with a path, trailing slash, query, uppercase letters, a default port, whitespace, no scheme | browsers send `scheme://host[:port]` only, in lowercase: such an entry silently never matches |
+/// | an IPv6 host not in its serialized form (`[0:0:0:0:0:0:0:1]`, `[::0:1]`, `[::ffff:1.2.3.4]`) | browsers send `[::1]`, `[::ffff:102:304]`: the error suggests the serialized form |
+/// | a label over 63 bytes, a host over 253 bytes, an `xn--` label that is not valid punycode | no such host exists, or browsers refuse the URL |
 /// | `"null"`, `file://` origins | `null` is the origin of sandboxed iframes and local files, which any site can produce |
+/// | `data:`, `javascript:`, `blob:`, `about:` URLs | such documents send `null` or the origin of the page that created them (for `blob:`, the error suggests that origin) |
+/// | `ws://`, `wss://` origins | the `Origin` of a WebSocket handshake is the http(s) origin of the page |
+/// | `ftp://` and any scheme other than `http`, `https`, `chrome-extension`, `moz-extension`, `tauri`, `capacitor`, `ionic` | browsers load no pages from them (`safari-web-extension://` origins hold a random per-installation UUID and are not accepted) |
+/// | a malformed extension ID or UUID, a port or a `*.` pattern on an extension or app origin | such an entry never matches |
 /// | `"*"` inside a list, `*` not as the whole first label | `*` alone means any origin; `https://api.*.example.com` is not a pattern browsers or this crate understand |
 /// | the same origin, method or header twice | a copy-paste slip; header names compare case-insensitively |
 /// | `credentials` with `origin = "*"` | browsers refuse `*` with credentials, and "fixing" it by reflecting every origin lets any site act as the user |
 /// | `credentials` with `methods`, `headers` or `expose` `= "*"` | with credentials browsers read `*` as a literal name, not a wildcard |
 /// | `credentials` with a plain `http://` origin (except loopback) | a network attacker can inject script into the http page |
-/// | `credentials` with a pattern on a public suffix (`https://*.github.io`, `https://*.com`) | anyone can register a subdomain there |
+/// | `credentials` with a `*.` pattern whose base is a public suffix (`https://*.github.io`, `https://*.com`, `https://*.gov.au`, `https://*.ngrok.app`) | anyone can register a subdomain there; the error says whether the suffix is an ICANN or a private entry of the Public Suffix List |
 /// | a method or header that is not a token | one malformed element makes browsers fail the whole preflight |
 /// | `CONNECT`, `TRACE`, `TRACK` | forbidden methods: scripts cannot send them |
-/// | `get`, `Post`, … (normalized methods in another case) | browsers uppercase DELETE, GET, HEAD, OPTIONS, POST, PUT before sending, so the entry never matches |
-/// | `patch` as an identifier | methods compare case-sensitively and browsers send `patch` as the script wrote it; write `PATCH`, and add `"patch"` as a string only if scripts send it lowercase |
-/// | an unknown method identifier | most likely a typo; custom methods are string literals |
+/// | `get`, `"Post"`, … (normalized methods in another case) | browsers uppercase DELETE, GET, HEAD, OPTIONS, POST, PUT before sending, so the entry never matches |
+/// | `patch`, `"patch"` | axum routes only `PATCH`, and browsers send `fetch(url, {method: "patch"})` as `patch` (they uppercase only DELETE, GET, HEAD, OPTIONS, POST, PUT): write `PATCH`, in the attribute and in scripts |
+/// | any other method (`PURGE`, `"PROPFIND"`) | axum's method router cannot route it to a handler, so CORS can never be answered for it; near misses (`GTE`) get "did you mean" |
 /// | forbidden request headers (`cookie`, `host`, `sec-*`, `proxy-*`, …) in `headers` | the browser sets them, scripts cannot: allowing them does nothing |
 /// | `access-control-*` in `headers` | those are response headers, not headers a script sends |
 /// | `set-cookie`, `set-cookie2` in `expose` | browsers never let scripts read them |
@@ -170,9 +192,11 @@ mod valid;
 /// - Header constants are recognized by name from the list of `http::header` constants; paths
 ///   such as `header::CONTENT_TYPE` and constants of other crates are not resolved (write the
 ///   name alone, or the header name as a string).
-/// - The public-suffix check is a short built-in list (generic top-level domains, two-letter
-///   country codes and their common second-level registries, and well-known shared hosting
-///   suffixes such as `github.io`), not the full Public Suffix List.
+/// - The public-suffix check uses the Public Suffix List compiled into the `psl` crate, both
+///   its ICANN and its private section, as of that crate's version in `Cargo.lock`; suffixes
+///   added to the list later are known after `cargo update -p psl`. Hosts under top-level
+///   domains that are not on the list (`*.localhost`, `*.internal`, `*.test`) are not refused:
+///   nobody can register names there.
 /// - The attribute cannot warn (stable proc macros have no warnings), so harmless redundancies
 ///   such as exposing an always-readable header are accepted silently.
 #[proc_macro_attribute]

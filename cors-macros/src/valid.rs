@@ -138,6 +138,13 @@ fn origins(origin: &Origin, credentials: bool, errors: &mut Errors) -> Option<Ve
 
 /// The rule's message, with the corrected origin when there is an obvious one.
 fn origin_message(text: &str, error: rules::OriginError) -> String {
+    if error == rules::OriginError::UnsupportedScheme && text.starts_with("safari-web-extension:") {
+        return "`safari-web-extension://` origins are not accepted: Safari puts a random UUID in \
+                them, different for each installation and not promised to stay the same, so an \
+                entry written here may stop matching; list `https://` origins, or Chrome and \
+                Firefox extension origins (`chrome-extension://<id>`, `moz-extension://<uuid>`)"
+            .to_string();
+    }
     let base = error.message();
     match fixed_origin(text, error) {
         Some(fixed) => format!("{base}; did you mean \"{fixed}\"?"),
@@ -149,11 +156,7 @@ fn origin_message(text: &str, error: rules::OriginError) -> String {
 fn fixed_origin(text: &str, error: rules::OriginError) -> Option<String> {
     use rules::OriginError as E;
     let fixed = match error {
-        E::Path | E::Query | E::Fragment => {
-            let start = text.find("://")? + 3;
-            let end = text[start..].find(['/', '?', '#'])? + start;
-            text[..end].to_string()
-        }
+        E::Path | E::Query | E::Fragment => without_path(text)?,
         E::UppercaseScheme | E::UppercaseHost => text.to_ascii_lowercase(),
         E::Whitespace => text.split_whitespace().collect(),
         E::MissingScheme => format!("https://{}", text.trim_start_matches("//")),
@@ -163,10 +166,32 @@ fn fixed_origin(text: &str, error: rules::OriginError) -> Option<String> {
             let port = text[colon + 1..].trim_start_matches('0');
             format!("{}:{port}", &text[..colon])
         }
+        E::NonCanonicalIpv6 => {
+            let open = text.find('[')?;
+            let close = text.find(']')?;
+            let canonical = rules::canonical_ipv6(&text.as_bytes()[open + 1..close])?;
+            format!("{}{}{}", &text[..=open], canonical.as_str(), &text[close..])
+        }
+        // A `blob:` URL's origin is the origin of the URL inside it.
+        E::OpaqueScheme if text.get(..5)?.eq_ignore_ascii_case("blob:") => {
+            let inner = &text[5..];
+            match rules::parse_origin(inner) {
+                Ok(_) => inner.to_string(),
+                Err(E::Path | E::Query | E::Fragment) => without_path(inner)?,
+                Err(_) => return None,
+            }
+        }
         _ => return None,
     };
     // Suggest only what is itself a valid origin (fixing one thing may reveal another).
     (fixed != text && rules::parse_origin(&fixed).is_ok()).then_some(fixed)
+}
+
+/// `scheme://host[:port]` without what follows it.
+fn without_path(text: &str) -> Option<String> {
+    let start = text.find("://")? + 3;
+    let end = text[start..].find(['/', '?', '#'])? + start;
+    Some(text[..end].to_string())
 }
 
 fn credentialed_origin(lit: &LitStr, text: &str, shape: rules::OriginShape, errors: &mut Errors) {
@@ -180,14 +205,23 @@ fn credentialed_origin(lit: &LitStr, text: &str, shape: rules::OriginShape, erro
              remove `credentials`",
         );
     }
-    if risk.public_suffix_pattern {
+    if let Some(kind) = risk.public_suffix {
         let suffix = String::from_utf8_lossy(rules::host_of(text));
+        let who = match kind {
+            rules::SuffixKind::Icann => "a registry where anyone can register a name",
+            rules::SuffixKind::Private => {
+                "its owner hands out names under it to unrelated customers"
+            }
+        };
+        let deeper = text.replacen("*.", "*.your-domain.", 1);
         errors.spanned(
             lit,
             format_args!(
                 "with `credentials`, a pattern on the public suffix `{suffix}` trusts every site \
-                 that anyone registers under `{suffix}`; list the exact origins instead, or \
-                 remove `credentials`"
+                 that anyone registers under `{suffix}` ({} of the Public Suffix List: {who}); \
+                 list the exact origins instead, or a pattern one label deeper under a domain you \
+                 own, such as \"{deeper}\", or remove `credentials`",
+                kind.describe()
             ),
         );
     }
@@ -237,7 +271,7 @@ fn methods(names: Option<&Names>, credentials: bool, errors: &mut Errors) -> Met
 }
 
 fn is_standard(m: &str) -> bool {
-    rules::STANDARD_METHODS.contains(&m)
+    rules::check_method(m.as_bytes()).is_ok()
 }
 
 fn is_normalized(m: &str) -> bool {
@@ -251,104 +285,66 @@ fn forbidden_method(m: &str) -> String {
     )
 }
 
-/// Checks one method; returns it as it will be compared (case preserved).
+fn custom_method(m: &str) -> String {
+    format!(
+        "`{m}` cannot be allowed: axum's method router routes only GET, HEAD, POST, PUT, DELETE, \
+         PATCH and OPTIONS to a handler, so no handler can be mounted on `{m}` and CORS can never \
+         be answered for it; remove it"
+    )
+}
+
+/// Checks one method; returns it as it will be compared.
 fn method(name: &Name, errors: &mut Errors) -> Option<String> {
-    match name {
-        Name::Ident(ident) => {
-            let m = ident.unraw().to_string();
-            let upper = m.to_ascii_uppercase();
-            if rules::is_forbidden_method(m.as_bytes()) {
-                errors.spanned(ident, forbidden_method(&m));
-                None
-            } else if is_standard(&m) {
-                Some(m)
-            } else if is_standard(&upper) {
-                errors.spanned(ident, wrong_case(&m, &upper, true));
-                None
-            } else if upper == "ANY" || upper == "ALL" {
-                errors.spanned(
-                    ident,
-                    format_args!(
-                        "`{m}` is not a method: to allow any method write `methods = \"*\"` \
-                         (without brackets), or list the methods"
-                    ),
-                );
-                None
+    let (m, quoted) = match name {
+        Name::Ident(ident) => (ident.unraw().to_string(), false),
+        Name::Str(lit) => (lit.value(), true),
+    };
+    let upper = m.to_ascii_uppercase();
+    let message = match rules::check_method(m.as_bytes()) {
+        Ok(()) => return Some(m),
+        Err(_) if quoted && m == "*" => star_in_list("methods", "method"),
+        Err(rules::MethodError::NotToken) => {
+            let hint = match split_list(&m, true) {
+                Some(parts) => format!("; write one method per element, `[{parts}]`"),
+                None => String::new(),
+            };
+            format!(
+                "{m:?} is not a valid method: a method is a token of letters, digits and \
+                 !#$%&'*+-.^_`|~, without spaces or separators{hint}"
+            )
+        }
+        Err(rules::MethodError::Forbidden) => forbidden_method(&m),
+        Err(rules::MethodError::WrongCase) => wrong_case(&m, &upper),
+        Err(rules::MethodError::Custom) => {
+            if !quoted && (upper == "ANY" || upper == "ALL") {
+                format!(
+                    "`{m}` is not a method: to allow any method write `methods = \"*\"` \
+                     (without brackets), or list the methods"
+                )
             } else if let Some(near) = closest(&upper, rules::STANDARD_METHODS.iter().copied(), 2) {
-                errors.spanned(
-                    ident,
-                    format_args!(
-                        "unknown method `{m}`: did you mean `{near}`? (a custom method is written as \
-                         a string literal, e.g. \"{m}\")"
-                    ),
-                );
-                None
+                format!("unknown method `{m}`: did you mean `{near}`?")
             } else {
-                errors.spanned(
-                    ident,
-                    format_args!(
-                        "`{m}` is not a standard method: write a custom method as a string literal, \
-                         \"{m}\" (identifiers are reserved for GET, HEAD, POST, PUT, DELETE, PATCH \
-                         and OPTIONS, so that a typo cannot pass as a custom method)"
-                    ),
-                );
-                None
+                custom_method(&m)
             }
         }
-        Name::Str(lit) => {
-            let m = lit.value();
-            let upper = m.to_ascii_uppercase();
-            if m == "*" {
-                errors.spanned(lit, star_in_list("methods", "method"));
-                None
-            } else if !rules::is_token(m.as_bytes()) {
-                let hint = match split_list(&m, true) {
-                    Some(parts) => format!("; write one method per element, `[{parts}]`"),
-                    None => String::new(),
-                };
-                errors.spanned(
-                    lit,
-                    format_args!(
-                        "{m:?} is not a valid method: a method is a token of letters, digits and \
-                         !#$%&'*+-.^_`|~, without spaces or separators{hint}"
-                    ),
-                );
-                None
-            } else if rules::is_forbidden_method(m.as_bytes()) {
-                errors.spanned(lit, forbidden_method(&m));
-                None
-            } else if is_normalized(&upper) && m != upper {
-                errors.spanned(lit, wrong_case(&m, &upper, false));
-                None
-            } else {
-                // Includes "patch": written as a string, a lowercase custom spelling is deliberate.
-                Some(m)
-            }
-        }
-    }
+    };
+    errors.spanned(name, message);
+    None
 }
 
 /// The message for a standard method written in another case.
-fn wrong_case(m: &str, upper: &str, ident: bool) -> String {
+fn wrong_case(m: &str, upper: &str) -> String {
     if is_normalized(upper) {
         format!(
             "methods compare case-sensitively, and browsers uppercase `{m}` to `{upper}` before \
              sending it, so `{m}` never matches: write `{upper}`"
         )
-    } else if ident {
-        format!(
-            "methods compare case-sensitively: browsers send `{upper}` when the script writes \
-             `{upper}`, and send `{m}` as written (they uppercase only DELETE, GET, HEAD, OPTIONS, \
-             POST and PUT); write `{upper}`, and add the string literal \"{m}\" as well only if \
-             your scripts really send `{m}`"
-        )
     } else {
-        // A string literal other than all-lowercase, e.g. "Patch": allowed by the rules, but
-        // nobody means it.
         format!(
-            "methods compare case-sensitively and `{m}` matches only a script that sends exactly \
-             `{m}`: write `{upper}` (or \"{}\" for scripts that send it in lowercase)",
-            m.to_ascii_lowercase()
+            "write `{upper}`: methods compare case-sensitively, and axum routes only `{upper}`; \
+             browsers uppercase only DELETE, GET, HEAD, OPTIONS, POST and PUT, so \
+             `fetch(url, {{method: \"{m}\"}})` sends `{m}` as written, which no handler \
+             serves: scripts must write `{upper}` too"
         )
     }
 }
@@ -705,6 +701,25 @@ mod tests {
             fix("https://a.com:08080"),
             Some("https://a.com:8080".into())
         );
+        assert_eq!(
+            fix("http://[0:0:0:0:0:0:0:1]:8080"),
+            Some("http://[::1]:8080".into())
+        );
+        assert_eq!(fix("http://[::0:1]"), Some("http://[::1]".into()));
+        assert_eq!(
+            fix("http://[::FFFF:1.2.3.4]"),
+            Some("http://[::ffff:102:304]".into())
+        );
+        assert_eq!(
+            fix("blob:https://app.example.com/0b2d1c3e"),
+            Some("https://app.example.com".into())
+        );
+        assert_eq!(
+            fix("moz-extension://0B2D1C3E-4F5A-4B6C-8D7E-9F0A1B2C3D4E"),
+            Some("moz-extension://0b2d1c3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e".into())
+        );
+        assert_eq!(fix("ws://a.com:80"), None);
+        assert_eq!(fix("data:text/plain,hi"), None);
         assert_eq!(fix("null"), None);
         assert_eq!(fixed_origin("https://a.com", E::Path), None);
     }

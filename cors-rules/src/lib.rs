@@ -1,17 +1,60 @@
-//! The rules of a valid CORS policy, in one dependency-free place.
+//! The rules of a valid CORS policy, in one place.
 //!
 //! Both the `#[cors]` attribute (at compile time, with spans) and `cors-runtime` (in `const`
 //! constructors and, later, for policies read from configuration) call these functions, so a
 //! value accepted in one place is accepted in the other.
 //!
-//! Everything here is a `const fn` over bytes: no allocation, no formatting, linear in the input.
-//! The rules follow the WHATWG Fetch standard and the project's `cors-reference.md`.
+//! Almost everything here is a `const fn` over bytes: no allocation, no formatting, linear in
+//! the input. The one exception is [`public_suffix`], a lookup in the Public Suffix List
+//! (compiled into the `psl` crate), which cannot run in `const`.
+//! The rules follow the WHATWG Fetch and URL standards.
 #![no_std]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod host;
+mod suffix;
+
+pub use host::{
+    canonical_ipv6, check_host_name, check_label, check_labels, Ipv6Text, MAX_HOST_LEN,
+    MAX_LABEL_LEN,
+};
+pub use suffix::{public_suffix, SuffixKind};
+
 /// Largest `max_age` the crate accepts, in seconds (Firefox's cap; Chromium caps at 7200).
 pub const MAX_AGE_LIMIT: u64 = 86_400;
+
+/// The schemes a policy origin may have, longest first: `http` and `https` (web pages), the
+/// browser-extension schemes of Chromium-based browsers and Firefox, and the schemes of
+/// Tauri, Capacitor and Ionic app web views.
+pub const ORIGIN_SCHEMES: &[&str] = &[
+    "chrome-extension",
+    "moz-extension",
+    "capacitor",
+    "https",
+    "ionic",
+    "tauri",
+    "http",
+];
+
+/// The length of the longest origin a policy can ever allow: the longest scheme of
+/// [`ORIGIN_SCHEMES`], `://`, a host of [`MAX_HOST_LEN`] bytes and `:65535`.
+///
+/// A request's `Origin` longer than this matches no policy entry and can be refused without
+/// looking at it.
+pub const MAX_ORIGIN_LEN: usize = longest_scheme() + "://".len() + MAX_HOST_LEN + ":65535".len();
+
+const fn longest_scheme() -> usize {
+    let mut max = 0;
+    let mut i = 0;
+    while i < ORIGIN_SCHEMES.len() {
+        if ORIGIN_SCHEMES[i].len() > max {
+            max = ORIGIN_SCHEMES[i].len();
+        }
+        i += 1;
+    }
+    max
+}
 
 /// The shape of a valid origin entry of a policy.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,6 +87,14 @@ pub enum OriginError {
     UppercaseScheme,
     /// A `file://` origin: browsers serialize it as `null`.
     FileScheme,
+    /// A `data:`, `javascript:`, `blob:` or `about:` URL: such documents have no origin of
+    /// their own to send.
+    OpaqueScheme,
+    /// A `ws://` or `wss://` origin: pages are never served over WebSocket.
+    WebSocketScheme,
+    /// A scheme browsers do not load pages from (`ftp`, or any other), so no `Origin` carries
+    /// it.
+    UnsupportedScheme,
     /// `user@` or `user:pass@` before the host.
     Userinfo,
     /// A path after the host, including a lone trailing slash.
@@ -64,14 +115,29 @@ pub enum OriginError {
     EmptyLabel,
     /// A label starts or ends with `-`.
     HyphenEdge,
+    /// A label longer than 63 bytes.
+    LabelTooLong,
+    /// A host longer than 253 bytes.
+    HostTooLong,
+    /// An `xn--` label that is not valid punycode for a non-ASCII label.
+    BadPunycode,
     /// `*` anywhere but a leading `*.` label.
     MisplacedWildcard,
     /// A `*.` pattern on an IP address.
     WildcardIp,
+    /// A `*.` pattern on a scheme other than `http` and `https`.
+    WildcardScheme,
     /// An IPv6 address that is not bracketed, or a malformed bracketed one.
     BadIpv6,
+    /// A valid IPv6 address not written the way browsers serialize it (see
+    /// [`canonical_ipv6`]).
+    NonCanonicalIpv6,
     /// An IPv4-looking host that is not a valid dotted quad.
     BadIpv4,
+    /// A `chrome-extension://` host that is not an extension ID (32 letters `a` to `p`).
+    BadExtensionId,
+    /// A `moz-extension://` host that is not a lowercase UUID.
+    BadExtensionUuid,
     /// `host:` with no digits after the colon.
     EmptyPort,
     /// A port with a non-digit.
@@ -84,6 +150,8 @@ pub enum OriginError {
     PortTooLarge,
     /// `:443` on https or `:80` on http: browsers never send the default port.
     DefaultPort,
+    /// A port on an extension or app origin, which never has one.
+    UnexpectedPort,
 }
 
 impl OriginError {
@@ -98,6 +166,9 @@ impl OriginError {
             OriginError::BadScheme => "the scheme may contain only lowercase letters, digits, `+`, `-` and `.`",
             OriginError::UppercaseScheme => "browsers send the scheme in lowercase, so this never matches: write it in lowercase",
             OriginError::FileScheme => "`file://` pages send `Origin: null`, which cannot be allowed safely: serve the page over http(s) instead",
+            OriginError::OpaqueScheme => "`data:`, `javascript:`, `blob:` and `about:` documents have no origin of their own: they send `null` or the origin of the page that created them, so list that page's `https://` origin instead",
+            OriginError::WebSocketScheme => "pages never have a `ws://` or `wss://` origin: the `Origin` of a WebSocket handshake is the http(s) origin of the page that opens the socket, so list that origin instead",
+            OriginError::UnsupportedScheme => "browsers do not load pages from this scheme, so no request carries it as its origin: list `https://` (or `http://`) origins, or an extension or app origin (`chrome-extension://`, `moz-extension://`, `tauri://`, `capacitor://`, `ionic://`)",
             OriginError::Userinfo => "an origin has no `user@` part: remove it",
             OriginError::Path => "an origin has no path, not even a trailing slash: browsers send `scheme://host[:port]` only, so remove everything from the first `/` after the host",
             OriginError::Query => "an origin has no query: remove everything from `?`",
@@ -105,41 +176,102 @@ impl OriginError {
             OriginError::EmptyHost => "the host is missing: write it after `://`",
             OriginError::UppercaseHost => "browsers send the host in lowercase, so this never matches: write it in lowercase",
             OriginError::NonAsciiHost => "browsers send internationalized hosts in punycode: write the `xn--` form of the host",
-            OriginError::BadHostChar => "a host contains only lowercase letters, digits, `-` and `.` (or is an IP address)",
+            OriginError::BadHostChar => "a host contains only lowercase letters, digits, `-`, `_` and `.` (or is an IP address)",
             OriginError::EmptyLabel => "the host has an empty label (two dots in a row, or a leading or trailing dot): remove the extra dot",
             OriginError::HyphenEdge => "a host label cannot start or end with `-`",
+            OriginError::LabelTooLong => "a host label (the part between two dots) is at most 63 bytes long, so no such host exists",
+            OriginError::HostTooLong => "a host name is at most 253 bytes long, so no such host exists",
+            OriginError::BadPunycode => "an `xn--` label must be the punycode of an internationalized label, and this one is not, so browsers refuse the URL: write the `xn--` form your browser shows for the host",
             OriginError::MisplacedWildcard => "`*` is only allowed as the whole first label, as in \"https://*.example.com\" (matching subdomains of example.com)",
             OriginError::WildcardIp => "a `*.` subdomain pattern needs a domain name, not an IP address",
+            OriginError::WildcardScheme => "`*.` subdomain patterns are only for `https://` and `http://` origins: list the extension or app origin exactly",
             OriginError::BadIpv6 => "write an IPv6 host in brackets, in its compressed lowercase form, e.g. \"http://[::1]:8080\"",
+            OriginError::NonCanonicalIpv6 => "browsers serialize an IPv6 host in lowercase hex without leading zeros, with the longest run of zero groups written `::` (and an embedded IPv4 address in hex), so this never matches",
             OriginError::BadIpv4 => "an IPv4 host is four decimal numbers 0-255 without leading zeros, e.g. \"http://127.0.0.1:8080\"",
+            OriginError::BadExtensionId => "a Chrome extension origin is `chrome-extension://` followed by the 32-letter extension ID (letters `a` to `p`), as shown on chrome://extensions",
+            OriginError::BadExtensionUuid => "a Firefox extension origin is `moz-extension://` followed by the internal UUID Firefox gave the extension when it was installed (each installation has its own; about:debugging shows it), in lowercase, e.g. \"moz-extension://0b2d1c3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e\"",
             OriginError::EmptyPort => "a `:` must be followed by the port number; remove the `:` for the default port",
             OriginError::PortNotDigits => "the port must be decimal digits only",
             OriginError::PortLeadingZero => "browsers send the port without leading zeros, so this never matches: remove them",
             OriginError::PortZero => "port 0 is not a port a page can be served from",
             OriginError::PortTooLarge => "ports go up to 65535",
             OriginError::DefaultPort => "browsers never send the default port (443 for https, 80 for http), so this never matches: remove it",
+            OriginError::UnexpectedPort => "extension and app origins have no port: remove it",
         }
     }
 }
 
-const fn is_lower_alpha(b: u8) -> bool {
-    b.is_ascii_lowercase()
+/// What follows `scheme://` for each accepted scheme.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SchemeKind {
+    /// `http`, `https`: host names, IP addresses, ports and `*.` patterns.
+    Web,
+    /// `chrome-extension`: a 32-letter extension ID.
+    ChromeExtension,
+    /// `moz-extension`: a lowercase UUID.
+    MozExtension,
+    /// `tauri`, `capacitor`, `ionic`: a host name (usually `localhost`), no port.
+    App,
+}
+
+const fn scheme_kind(scheme: &[u8]) -> Result<SchemeKind, OriginError> {
+    if bytes_eq(scheme, b"https") || bytes_eq(scheme, b"http") {
+        Ok(SchemeKind::Web)
+    } else if bytes_eq(scheme, b"chrome-extension") {
+        Ok(SchemeKind::ChromeExtension)
+    } else if bytes_eq(scheme, b"moz-extension") {
+        Ok(SchemeKind::MozExtension)
+    } else if bytes_eq(scheme, b"tauri")
+        || bytes_eq(scheme, b"capacitor")
+        || bytes_eq(scheme, b"ionic")
+    {
+        Ok(SchemeKind::App)
+    } else if bytes_eq(scheme, b"file") {
+        Err(OriginError::FileScheme)
+    } else if bytes_eq(scheme, b"ws") || bytes_eq(scheme, b"wss") {
+        Err(OriginError::WebSocketScheme)
+    } else {
+        Err(OriginError::UnsupportedScheme)
+    }
+}
+
+/// Whether `s` starts with `data:`, `javascript:`, `blob:` or `about:` (any case).
+const fn is_opaque_url(s: &[u8]) -> bool {
+    starts_with_ignore_case(s, b"data:")
+        || starts_with_ignore_case(s, b"javascript:")
+        || starts_with_ignore_case(s, b"blob:")
+        || starts_with_ignore_case(s, b"about:")
 }
 
 /// Checks an origin as written in a policy: `scheme://host[:port]`, or the subdomain pattern
 /// `scheme://*.host[:port]`.
 ///
-/// This is the strict syntax of section 8 of the reference: exactly what a browser serializes,
-/// so that a valid entry can be compared with a request's `Origin` byte for byte.
-/// `*` alone and `null` are errors here; the caller decides what a lone `*` means.
+/// Exactly what a browser serializes, so that a valid entry can be compared with a request's
+/// `Origin` byte for byte:
+/// - `https://` and `http://` origins: a lowercase host name (labels of letters, digits, `-`
+///   and `_`, see [`check_labels`]; punycode `xn--` labels for internationalized names), a
+///   dotted-quad IPv4 address or a bracketed IPv6 address in its serialized form
+///   ([`canonical_ipv6`]); a port without leading zeros that is not the scheme's default; and
+///   the subdomain pattern `*.` in front of a host name.
+/// - Extension origins: `chrome-extension://` + a 32-letter ID (`a` to `p`),
+///   `moz-extension://` + a lowercase UUID.
+/// - App origins: `tauri://`, `capacitor://`, `ionic://` + a host name (`localhost`).
+///
+/// Everything else is refused with the reason: `ws:`, `ftp:` and other schemes no page has;
+/// `data:`, `javascript:`, `blob:`, `about:` and `file:` documents, which send `null` or their
+/// creator's origin. `*` alone and `null` are errors here; the caller decides what a lone `*`
+/// means.
 ///
 /// ```
 /// use cors_rules::{parse_origin, OriginError, OriginShape};
 ///
 /// assert_eq!(parse_origin("https://app.example.com"), Ok(OriginShape::Exact));
 /// assert_eq!(parse_origin("https://*.example.com"), Ok(OriginShape::Subdomains { star: 8 }));
+/// assert_eq!(parse_origin("tauri://localhost"), Ok(OriginShape::Exact));
 /// assert_eq!(parse_origin("https://app.example.com/"), Err(OriginError::Path));
 /// assert_eq!(parse_origin("https://app.example.com:443"), Err(OriginError::DefaultPort));
+/// assert_eq!(parse_origin("http://[0:0:0:0:0:0:0:1]:8080"), Err(OriginError::NonCanonicalIpv6));
+/// assert_eq!(parse_origin("wss://app.example.com"), Err(OriginError::WebSocketScheme));
 /// // Usable in `const`, so a policy literal is checked by the compiler.
 /// const CHECKED: bool = parse_origin("http://localhost:5173").is_ok();
 /// assert!(CHECKED);
@@ -163,6 +295,9 @@ pub const fn parse_origin(s: &str) -> Result<OriginShape, OriginError> {
     }
     if bytes_eq(b, b"*") {
         return Err(OriginError::Wildcard);
+    }
+    if is_opaque_url(b) {
+        return Err(OriginError::OpaqueScheme);
     }
     // Scheme.
     let sep = match find(b, b"://", 0) {
@@ -192,10 +327,11 @@ pub const fn parse_origin(s: &str) -> Result<OriginShape, OriginError> {
     if upper {
         return Err(OriginError::UppercaseScheme);
     }
-    let scheme_len = sep;
-    if bytes_eq(slice(b, 0, scheme_len), b"file") {
-        return Err(OriginError::FileScheme);
-    }
+    let scheme = slice(b, 0, sep);
+    let kind = match scheme_kind(scheme) {
+        Ok(kind) => kind,
+        Err(e) => return Err(e),
+    };
     // Authority ends at the first '/', '?' or '#'.
     let auth_start = sep + 3;
     let mut end = auth_start;
@@ -237,21 +373,26 @@ pub const fn parse_origin(s: &str) -> Result<OriginShape, OriginError> {
     if host.is_empty() {
         return Err(OriginError::EmptyHost);
     }
-    let shape = match check_host(host) {
-        Ok(shape) => shape,
-        Err(e) => return Err(e),
+    let shape = match kind {
+        SchemeKind::Web => match check_host(host) {
+            Ok(shape) => shape,
+            Err(e) => return Err(e),
+        },
+        _ => match check_other_host(kind, host) {
+            Ok(()) => HostShape::Name,
+            Err(e) => return Err(e),
+        },
     };
     if let Some(port) = port {
-        match parse_port(port) {
-            Ok(n) => {
-                let scheme = slice(b, 0, scheme_len);
-                if (n == 443 && bytes_eq(scheme, b"https"))
-                    || (n == 80 && bytes_eq(scheme, b"http"))
-                {
-                    return Err(OriginError::DefaultPort);
-                }
-            }
+        let n = match parse_port(port) {
+            Ok(n) => n,
             Err(e) => return Err(e),
+        };
+        if !matches!(kind, SchemeKind::Web) {
+            return Err(OriginError::UnexpectedPort);
+        }
+        if (n == 443 && bytes_eq(scheme, b"https")) || (n == 80 && bytes_eq(scheme, b"http")) {
+            return Err(OriginError::DefaultPort);
         }
     }
     Ok(match shape {
@@ -267,12 +408,17 @@ enum HostShape {
     Ip,
 }
 
+/// The host of an `http` or `https` origin.
 const fn check_host(host: &[u8]) -> Result<HostShape, OriginError> {
     if host[0] == b'[' {
-        return if is_ipv6_literal(host) {
-            Ok(HostShape::Ip)
-        } else {
-            Err(OriginError::BadIpv6)
+        let n = host.len();
+        if n < 3 || host[n - 1] != b']' {
+            return Err(OriginError::BadIpv6);
+        }
+        return match canonical_ipv6(slice(host, 1, n - 1)) {
+            None => Err(OriginError::BadIpv6),
+            Some(text) if bytes_eq(text.as_bytes(), slice(host, 1, n - 1)) => Ok(HostShape::Ip),
+            Some(_) => Err(OriginError::NonCanonicalIpv6),
         };
     }
     // Character classes first.
@@ -292,7 +438,12 @@ const fn check_host(host: &[u8]) -> Result<HostShape, OriginError> {
             }
         } else if c == b':' {
             return Err(OriginError::BadIpv6);
-        } else if !(is_lower_alpha(c) || c.is_ascii_digit() || c == b'-' || c == b'.') {
+        } else if !(c.is_ascii_lowercase()
+            || c.is_ascii_digit()
+            || c == b'-'
+            || c == b'_'
+            || c == b'.')
+        {
             return Err(OriginError::BadHostChar);
         }
         if !(c.is_ascii_digit() || c == b'.') {
@@ -325,29 +476,70 @@ const fn check_host(host: &[u8]) -> Result<HostShape, OriginError> {
         }
         return Ok(HostShape::Ip);
     }
-    match check_labels(name) {
+    // A pattern matches at least one more label and a dot in front of its base.
+    if let HostShape::Pattern = shape {
+        if name.len() + 2 > MAX_HOST_LEN {
+            return Err(OriginError::HostTooLong);
+        }
+    }
+    match check_host_name(name) {
         Ok(()) => Ok(shape),
         Err(e) => Err(e),
     }
 }
 
-/// Dot-separated labels of `[a-z0-9-]`, none empty, none starting or ending with `-`.
-const fn check_labels(name: &[u8]) -> Result<(), OriginError> {
-    let mut start = 0;
+/// The host of an extension or app origin.
+const fn check_other_host(kind: SchemeKind, host: &[u8]) -> Result<(), OriginError> {
+    if host[0] == b'*' {
+        return Err(OriginError::WildcardScheme);
+    }
     let mut i = 0;
-    while i <= name.len() {
-        if i == name.len() || name[i] == b'.' {
-            if i == start {
-                return Err(OriginError::EmptyLabel);
-            }
-            if name[start] == b'-' || name[i - 1] == b'-' {
-                return Err(OriginError::HyphenEdge);
-            }
-            start = i + 1;
+    while i < host.len() {
+        if host[i].is_ascii_uppercase() {
+            return Err(OriginError::UppercaseHost);
         }
         i += 1;
     }
-    Ok(())
+    match kind {
+        SchemeKind::ChromeExtension => {
+            if host.len() != 32 {
+                return Err(OriginError::BadExtensionId);
+            }
+            i = 0;
+            while i < host.len() {
+                if !(b'a' <= host[i] && host[i] <= b'p') {
+                    return Err(OriginError::BadExtensionId);
+                }
+                i += 1;
+            }
+            Ok(())
+        }
+        SchemeKind::MozExtension => {
+            if host.len() != 36 {
+                return Err(OriginError::BadExtensionUuid);
+            }
+            i = 0;
+            while i < host.len() {
+                let c = host[i];
+                let ok = if i == 8 || i == 13 || i == 18 || i == 23 {
+                    c == b'-'
+                } else {
+                    c.is_ascii_digit() || (b'a' <= c && c <= b'f')
+                };
+                if !ok {
+                    return Err(OriginError::BadExtensionUuid);
+                }
+                i += 1;
+            }
+            Ok(())
+        }
+        _ => {
+            if host[0] == b'[' {
+                return Err(OriginError::BadHostChar);
+            }
+            check_host_name(host)
+        }
+    }
 }
 
 /// The last label is all digits: the host is meant as an IPv4 address.
@@ -386,65 +578,6 @@ const fn is_ipv4(name: &[u8]) -> bool {
         i += 1;
     }
     parts == 4
-}
-
-/// A bracketed IPv6 literal in the form browsers serialize: lowercase hex, no leading zeros in
-/// a group, the longest run of zero groups compressed. Only the syntax is checked strictly
-/// enough to refuse anything a browser would never send.
-const fn is_ipv6_literal(host: &[u8]) -> bool {
-    let n = host.len();
-    if n < 4 || host[0] != b'[' || host[n - 1] != b']' {
-        return false;
-    }
-    let inner = slice(host, 1, n - 1);
-    let mut groups = 0;
-    let mut compressed = false;
-    let mut i = 0;
-    if inner.len() >= 2 && inner[0] == b':' && inner[1] == b':' {
-        compressed = true;
-        i = 2;
-        if i == inner.len() {
-            return true; // "[::]"
-        }
-    } else if inner[0] == b':' {
-        return false;
-    }
-    while i < inner.len() {
-        let start = i;
-        while i < inner.len() && inner[i] != b':' {
-            let c = inner[i];
-            if !(c.is_ascii_digit() || (b'a' <= c && c <= b'f')) {
-                return false;
-            }
-            i += 1;
-        }
-        let len = i - start;
-        if len == 0 || len > 4 || (len > 1 && inner[start] == b'0') {
-            return false;
-        }
-        groups += 1;
-        if i < inner.len() {
-            // at ':'
-            i += 1;
-            if i < inner.len() && inner[i] == b':' {
-                if compressed {
-                    return false;
-                }
-                compressed = true;
-                i += 1;
-                if i == inner.len() {
-                    break;
-                }
-            } else if i == inner.len() {
-                return false;
-            }
-        }
-    }
-    if compressed {
-        groups <= 7
-    } else {
-        groups == 8
-    }
 }
 
 const fn parse_port(port: &[u8]) -> Result<u32, OriginError> {
@@ -530,115 +663,48 @@ pub struct CredentialsRisk {
     /// A plain `http://` origin that is not loopback: a network attacker can inject script
     /// into that page.
     pub plain_http: bool,
-    /// A `*.` pattern on a public suffix: anyone can register a name under it.
-    pub public_suffix_pattern: bool,
+    /// A `*.` pattern whose base is itself a public suffix: anyone can register a name under
+    /// it. The section of the Public Suffix List the base comes from.
+    pub public_suffix: Option<SuffixKind>,
 }
 
 impl CredentialsRisk {
     /// Whether the origin is safe to trust with credentials.
     pub const fn is_safe(self) -> bool {
-        !self.plain_http && !self.public_suffix_pattern
+        !self.plain_http && self.public_suffix.is_none()
     }
 }
 
 /// Checks a policy origin, already accepted by [`parse_origin`] with `shape`, for use with
-/// credentials. The one place this rule is written: the attribute reports it with spans, the
-/// runtime refuses such policies in `const`.
-pub const fn credentials_risk(origin: &str, shape: OriginShape) -> CredentialsRisk {
-    let host = host_of(origin);
+/// credentials. The one place this rule is written: the attribute reports it with spans, and
+/// configuration read at run time can call it too.
+///
+/// Not a `const fn`, because of the Public Suffix List lookup ([`public_suffix`]); the part
+/// that can run in `const` is [`is_plain_http_risk`].
+///
+/// ```
+/// use cors_rules::{credentials_risk, parse_origin, SuffixKind};
+///
+/// let risk = |o: &str| credentials_risk(o, parse_origin(o).unwrap());
+/// assert!(risk("https://*.example.com").is_safe());
+/// assert_eq!(risk("https://*.github.io").public_suffix, Some(SuffixKind::Private));
+/// assert!(risk("http://app.example.com").plain_http);
+/// ```
+pub fn credentials_risk(origin: &str, shape: OriginShape) -> CredentialsRisk {
     CredentialsRisk {
-        plain_http: bytes_eq(scheme_of(origin), b"http") && !is_loopback_host(host),
-        public_suffix_pattern: matches!(shape, OriginShape::Subdomains { .. })
-            && is_public_suffix(host),
+        plain_http: is_plain_http_risk(origin),
+        public_suffix: match shape {
+            OriginShape::Subdomains { .. } => public_suffix(host_of(origin)),
+            OriginShape::Exact => None,
+        },
     }
 }
 
-/// Public suffixes on which a `*.` pattern would let anyone who registers a name in.
-///
-/// A small, deliberately conservative list: the generic top-level domains, two-letter country
-/// codes (any two-letter last label), the common second-level registries and the shared-hosting
-/// suffixes that have hurt people. It is not the full Public Suffix List.
-const SHARED_SUFFIXES: &[&[u8]] = &[
-    b"com",
-    b"net",
-    b"org",
-    b"edu",
-    b"gov",
-    b"mil",
-    b"int",
-    b"io",
-    b"dev",
-    b"app",
-    b"info",
-    b"biz",
-    b"xyz",
-    b"online",
-    b"site",
-    b"cloud",
-    b"tech",
-    b"ai",
-    b"page",
-    b"web.app",
-    b"github.io",
-    b"gitlab.io",
-    b"netlify.app",
-    b"vercel.app",
-    b"herokuapp.com",
-    b"pages.dev",
-    b"workers.dev",
-    b"firebaseapp.com",
-    b"appspot.com",
-    b"azurewebsites.net",
-    b"cloudfront.net",
-    b"amazonaws.com",
-    b"s3.amazonaws.com",
-    b"blogspot.com",
-    b"fly.dev",
-    b"onrender.com",
-    b"glitch.me",
-    b"repl.co",
-    b"ngrok.io",
-    b"ngrok-free.app",
-    b"co.uk",
-    b"org.uk",
-    b"ac.uk",
-    b"gov.uk",
-    b"com.au",
-    b"net.au",
-    b"co.jp",
-    b"co.nz",
-    b"com.br",
-    b"co.in",
-    b"co.za",
-    b"com.cn",
-];
-
-/// Whether `host` is a public suffix under which unrelated parties register names.
-///
-/// See [`SHARED_SUFFIXES`](self) for what the list covers.
-pub const fn is_public_suffix(host: &[u8]) -> bool {
-    let mut i = 0;
-    while i < SHARED_SUFFIXES.len() {
-        if bytes_eq(host, SHARED_SUFFIXES[i]) {
-            return true;
-        }
-        i += 1;
-    }
-    // Any bare two-letter country code, and any `xx.yy` where both labels are two letters
-    // (`co.uk`-like second-level registries).
-    if host.len() == 2 && host[0].is_ascii_lowercase() && host[1].is_ascii_lowercase() {
-        return true;
-    }
-    if host.len() == 5
-        && host[2] == b'.'
-        && host[0].is_ascii_lowercase()
-        && host[1].is_ascii_lowercase()
-        && host[3].is_ascii_lowercase()
-        && host[4].is_ascii_lowercase()
-    {
-        return true;
-    }
-    false
+/// Whether a policy origin (already accepted by [`parse_origin`]) is plain `http://` on a host
+/// that is not loopback, so that a network attacker can inject script into the page: such an
+/// origin cannot be trusted with credentials.
+pub const fn is_plain_http_risk(origin: &str) -> bool {
+    bytes_eq(scheme_of(origin), b"http") && !is_loopback_host(host_of(origin))
 }
 
 /// Whether a byte is a `tchar` of RFC 9110 (a header-name or method character).
@@ -663,15 +729,74 @@ pub const fn is_token(s: &[u8]) -> bool {
     true
 }
 
-/// The methods with standard names, which browsers uppercase only in part.
+/// The methods a policy may list: the ones axum's method router can route to a handler (and
+/// `cors_route!` can mount), spelled as browsers send them.
 pub const STANDARD_METHODS: &[&str] = &["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"];
 
-/// The methods a browser normalizes to uppercase when a script passes them in any case.
+/// The methods a browser normalizes to uppercase when a script passes them in any case. Every
+/// other method, `PATCH` included, is sent exactly as the script wrote it.
 pub const NORMALIZED_METHODS: &[&str] = &["DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT"];
 
 /// Whether a method is forbidden by the Fetch standard (scripts cannot send it).
 pub const fn is_forbidden_method(m: &[u8]) -> bool {
     eq_ignore_case(m, b"CONNECT") || eq_ignore_case(m, b"TRACE") || eq_ignore_case(m, b"TRACK")
+}
+
+/// Why a method cannot be listed in a policy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MethodError {
+    /// Not a token.
+    NotToken,
+    /// `CONNECT`, `TRACE` or `TRACK`, which scripts cannot send.
+    Forbidden,
+    /// One of [`STANDARD_METHODS`] in another case (`patch`, `Get`).
+    WrongCase,
+    /// Any other method (`PURGE`, `PROPFIND`): axum's method router cannot route it to a
+    /// handler, so a preflight for it can never be answered with that handler's policy.
+    Custom,
+}
+
+impl MethodError {
+    /// What is wrong, and how to fix it.
+    pub const fn message(self) -> &'static str {
+        match self {
+            MethodError::NotToken => "a method is a token: letters, digits and !#$%&'*+-.^_`|~, nothing else",
+            MethodError::Forbidden => "CONNECT, TRACE and TRACK are forbidden methods: browsers never let a script send them, so allowing one does nothing; remove it",
+            MethodError::WrongCase => "methods compare case-sensitively: write the method in uppercase (browsers uppercase DELETE, GET, HEAD, OPTIONS, POST and PUT, and send every other method, `patch` included, as the script wrote it)",
+            MethodError::Custom => "axum's method router routes only GET, HEAD, POST, PUT, DELETE, PATCH and OPTIONS to a handler, so CORS can never be answered for another method; remove it",
+        }
+    }
+}
+
+/// Checks a method for a policy's method list: exactly one of [`STANDARD_METHODS`].
+///
+/// ```
+/// use cors_rules::{check_method, MethodError};
+///
+/// assert_eq!(check_method(b"PATCH"), Ok(()));
+/// assert_eq!(check_method(b"patch"), Err(MethodError::WrongCase));
+/// assert_eq!(check_method(b"PURGE"), Err(MethodError::Custom));
+/// assert_eq!(check_method(b"TRACE"), Err(MethodError::Forbidden));
+/// ```
+pub const fn check_method(m: &[u8]) -> Result<(), MethodError> {
+    if !is_token(m) {
+        return Err(MethodError::NotToken);
+    }
+    if is_forbidden_method(m) {
+        return Err(MethodError::Forbidden);
+    }
+    let mut i = 0;
+    while i < STANDARD_METHODS.len() {
+        let standard = STANDARD_METHODS[i].as_bytes();
+        if bytes_eq(m, standard) {
+            return Ok(());
+        }
+        if eq_ignore_case(m, standard) {
+            return Err(MethodError::WrongCase);
+        }
+        i += 1;
+    }
+    Err(MethodError::Custom)
 }
 
 /// Why a header name cannot be an allowed request header.
@@ -801,8 +926,9 @@ pub const fn is_visible_header_value(value: &[u8]) -> bool {
 }
 
 /// Whether `value` is one origin as browsers serialize it into an `Origin` header, read
-/// leniently: `scheme://host[:port]` with a lowercase scheme and host of letters, digits,
-/// `-`, `_` and `.` (a trailing dot included), or a bracketed IPv6 literal, and no path.
+/// leniently: `scheme://host[:port]` with any lowercase scheme, a host name of
+/// [`check_host_name`] (one trailing dot allowed: browsers keep it, as in
+/// `https://example.com.`) or a bracketed IPv6 address in its serialized form, and no path.
 ///
 /// This is wider than [`parse_origin`] (policies are written strictly, browsers send whatever
 /// the URL parser kept), and it is only used to tell an origin from garbage; allowed origins
@@ -829,44 +955,35 @@ pub const fn is_request_origin(value: &[u8]) -> bool {
     if auth.is_empty() {
         return false;
     }
-    let (host, port) = if auth[0] == b'[' {
+    let port = if auth[0] == b'[' {
         let close = match find(auth, b"]", 0) {
             Some(p) => p,
             None => return false,
         };
+        if !host::is_canonical_ipv6_literal(slice(auth, 0, close + 1)) {
+            return false;
+        }
         let rest = slice(auth, close + 1, auth.len());
-        let port = if rest.is_empty() {
+        if rest.is_empty() {
             None
         } else if rest[0] == b':' {
             Some(slice(rest, 1, rest.len()))
         } else {
             return false;
-        };
-        if !is_ipv6_literal(slice(auth, 0, close + 1)) {
-            return false;
         }
-        let checked: &[u8] = b"x"; // the literal is valid; only the port is left to check
-        (checked, port)
     } else {
-        match rfind_byte(auth, b':') {
+        let (mut host, port) = match rfind_byte(auth, b':') {
             Some(p) => (slice(auth, 0, p), Some(slice(auth, p + 1, auth.len()))),
             None => (auth, None),
+        };
+        if host.len() > 1 && host[host.len() - 1] == b'.' {
+            host = slice(host, 0, host.len() - 1);
         }
+        if check_host_name(host).is_err() {
+            return false;
+        }
+        port
     };
-    if host.is_empty() || host[0] == b'.' {
-        return false;
-    }
-    i = 0;
-    while i < host.len() {
-        let c = host[i];
-        if !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-' || c == b'_' || c == b'.') {
-            return false;
-        }
-        if c == b'.' && i + 1 < host.len() && host[i + 1] == b'.' {
-            return false;
-        }
-        i += 1;
-    }
     match port {
         None => true,
         Some(p) => match parse_port(p) {
@@ -965,16 +1082,26 @@ mod tests {
             "http://localhost:5173",
             "http://127.0.0.1:3000",
             "https://xn--bcher-kva.example",
+            "https://my_site.example.com",
             "http://[::1]:8080",
             "http://[2001:db8::1]",
-            "chrome-extension://abcdefghijklmnop",
+            "http://[::ffff:102:304]",
             "https://a-b.example.com:8443",
+            "chrome-extension://abcdefghijklmnopabcdefghijklmnop",
+            "moz-extension://0b2d1c3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e",
+            "tauri://localhost",
+            "capacitor://localhost",
+            "ionic://localhost",
         ] {
             assert_eq!(parse_origin(ok), Ok(OriginShape::Exact), "{ok}");
         }
         assert_eq!(
             parse_origin("https://*.example.com"),
             Ok(OriginShape::Subdomains { star: 8 })
+        );
+        assert_eq!(
+            parse_origin("http://*.my_site.localhost:3000"),
+            Ok(OriginShape::Subdomains { star: 7 })
         );
     }
 
@@ -996,14 +1123,23 @@ mod tests {
             ("https://", OriginError::EmptyHost),
             ("https://A.com", OriginError::UppercaseHost),
             ("https://bücher.de", OriginError::NonAsciiHost),
-            ("https://a_b.com", OriginError::BadHostChar),
+            ("https://a+b.com", OriginError::BadHostChar),
             ("https://a..com", OriginError::EmptyLabel),
             ("https://a.com.", OriginError::EmptyLabel),
             ("https://-a.com", OriginError::HyphenEdge),
+            ("https://xn--a.com", OriginError::BadPunycode),
             ("https://*example.com", OriginError::MisplacedWildcard),
             ("https://a.*.com", OriginError::MisplacedWildcard),
             ("https://*.1.2.3.4", OriginError::WildcardIp),
             ("http://[::1", OriginError::BadIpv6),
+            ("http://[1:::2]", OriginError::BadIpv6),
+            (
+                "http://[0:0:0:0:0:0:0:1]:8080",
+                OriginError::NonCanonicalIpv6,
+            ),
+            ("http://[::0:1]", OriginError::NonCanonicalIpv6),
+            ("http://[::ffff:1.2.3.4]", OriginError::NonCanonicalIpv6),
+            ("http://[2001:DB8::1]", OriginError::NonCanonicalIpv6),
             ("http://256.1.1.1", OriginError::BadIpv4),
             ("http://01.1.1.1", OriginError::BadIpv4),
             ("https://a.com:", OriginError::EmptyPort),
@@ -1020,6 +1156,105 @@ mod tests {
     }
 
     #[test]
+    fn schemes() {
+        let cases = [
+            ("ws://a.com:80", OriginError::WebSocketScheme),
+            ("wss://a.com", OriginError::WebSocketScheme),
+            ("ftp://a.com:21", OriginError::UnsupportedScheme),
+            ("gopher://a.com", OriginError::UnsupportedScheme),
+            ("safari-web-extension://abc", OriginError::UnsupportedScheme),
+            ("data:text/html,<p>", OriginError::OpaqueScheme),
+            ("javascript:alert(1)", OriginError::OpaqueScheme),
+            ("blob:https://a.com/0b2d1c3e", OriginError::OpaqueScheme),
+            ("about:blank", OriginError::OpaqueScheme),
+            ("DATA:,x", OriginError::OpaqueScheme),
+            (
+                "chrome-extension://abcdefghijklmnop",
+                OriginError::BadExtensionId,
+            ),
+            (
+                "chrome-extension://abcdefghijklmnopabcdefghijklmnoz",
+                OriginError::BadExtensionId,
+            ),
+            (
+                "chrome-extension://ABCDEFGHIJKLMNOPABCDEFGHIJKLMNOP",
+                OriginError::UppercaseHost,
+            ),
+            (
+                "chrome-extension://*.abcdefghijklmnopabcdefghijklmnop",
+                OriginError::WildcardScheme,
+            ),
+            (
+                "chrome-extension://abcdefghijklmnopabcdefghijklmnop:1",
+                OriginError::UnexpectedPort,
+            ),
+            (
+                "moz-extension://0b2d1c3e-4f5a-4b6c-8d7e-9f0a1b2c3d4",
+                OriginError::BadExtensionUuid,
+            ),
+            (
+                "moz-extension://0b2d1c3e4f5a-4b6c-8d7e-9f0a1b2c3d4e0",
+                OriginError::BadExtensionUuid,
+            ),
+            (
+                "moz-extension://0B2D1C3E-4F5A-4B6C-8D7E-9F0A1B2C3D4E",
+                OriginError::UppercaseHost,
+            ),
+            ("tauri://localhost:1430", OriginError::UnexpectedPort),
+            ("capacitor://*.localhost", OriginError::WildcardScheme),
+            ("ionic://", OriginError::EmptyHost),
+            ("tauri://local host", OriginError::Whitespace),
+            ("tauri://[::1]", OriginError::BadHostChar),
+        ];
+        for (input, want) in cases {
+            assert_eq!(parse_origin(input), Err(want), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn host_and_label_lengths() {
+        extern crate std;
+        use std::format;
+        use std::string::String;
+        let label = "a".repeat(63);
+        let host = format!("{label}.{label}.{label}.{}", "a".repeat(61)); // 253 bytes
+        assert_eq!(
+            parse_origin(&format!("https://{label}.com")),
+            Ok(OriginShape::Exact)
+        );
+        assert_eq!(
+            parse_origin(&format!("https://a{label}.com")),
+            Err(OriginError::LabelTooLong)
+        );
+        assert_eq!(
+            parse_origin(&format!("https://{host}")),
+            Ok(OriginShape::Exact)
+        );
+        assert_eq!(
+            parse_origin(&format!("https://a{host}")),
+            Err(OriginError::HostTooLong)
+        );
+        assert_eq!(
+            parse_origin(&format!("https://a.{host}")),
+            Err(OriginError::HostTooLong)
+        );
+        // A pattern's base leaves room for one label and a dot.
+        let base: String = host[2..].into();
+        assert_eq!(
+            parse_origin(&format!("https://*.{base}")),
+            Ok(OriginShape::Subdomains { star: 8 })
+        );
+        assert_eq!(
+            parse_origin(&format!("https://*.{}", &host[1..])),
+            Err(OriginError::HostTooLong)
+        );
+        // The longest origin a policy can allow.
+        let longest = format!("chrome-extension://{host}:65535");
+        assert_eq!(longest.len(), MAX_ORIGIN_LEN);
+        assert!(format!("https://{host}:65535").len() <= MAX_ORIGIN_LEN);
+    }
+
+    #[test]
     fn request_origins_are_read_leniently() {
         for ok in [
             &b"https://a.com"[..],
@@ -1027,6 +1262,7 @@ mod tests {
             b"https://example.com.",
             b"http://[::1]:3000",
             b"chrome-extension://abc",
+            b"https://xn--bcher-kva.example",
         ] {
             assert!(is_request_origin(ok), "{ok:?}");
         }
@@ -1034,32 +1270,33 @@ mod tests {
             &b"null"[..],
             b"",
             b"https://",
+            b"https://.",
             b"https://a.com/",
             b"https://A.com",
             b"HTTPS://a.com",
             b"https://a..com",
+            b"https://a.com..",
+            b"https://-a.com",
+            b"https://xn--a.com",
             b"https://a.com:0",
             b"https://a.com:443",
             b"http://a.com:80",
             b"https://a.com, https://b.com",
             b"https://[::1",
+            b"http://[0:0:0:0:0:0:0:1]",
         ] {
             assert!(!is_request_origin(bad), "{bad:?}");
         }
     }
 
     #[test]
-    fn hosts_and_suffixes() {
+    fn hosts_and_loopback() {
         assert_eq!(host_of("https://*.example.com:8443"), b"example.com");
         assert_eq!(host_of("http://[::1]:3000"), b"[::1]");
         assert!(is_loopback_host(b"localhost"));
         assert!(is_loopback_host(b"127.0.0.1"));
         assert!(is_loopback_host(b"[::1]"));
         assert!(!is_loopback_host(b"127.example.com"));
-        assert!(is_public_suffix(b"github.io"));
-        assert!(is_public_suffix(b"com"));
-        assert!(is_public_suffix(b"co.uk"));
-        assert!(!is_public_suffix(b"example.com"));
     }
 
     #[test]
@@ -1070,10 +1307,58 @@ mod tests {
         assert!(risk("http://127.0.0.1:3000").is_safe());
         assert!(risk("https://*.example.com").is_safe());
         assert!(risk("http://app.example.com").plain_http);
-        assert!(risk("https://*.github.io").public_suffix_pattern);
-        assert!(!risk("https://pages.github.io").public_suffix_pattern);
+        assert!(risk("chrome-extension://abcdefghijklmnopabcdefghijklmnop").is_safe());
+        assert!(risk("tauri://localhost").is_safe());
+        // Public suffixes of both sections of the list, each named with its kind.
+        for (pattern, kind) in [
+            ("https://*.shop", SuffixKind::Icann),
+            ("https://*.top", SuffixKind::Icann),
+            ("https://*.gov.au", SuffixKind::Icann),
+            ("https://*.com.mx", SuffixKind::Icann),
+            ("https://*.com", SuffixKind::Icann),
+            ("https://*.eu.org", SuffixKind::Private),
+            ("https://*.uk.com", SuffixKind::Private),
+            ("https://*.azurestaticapps.net", SuffixKind::Private),
+            ("https://*.ngrok.app", SuffixKind::Private),
+            ("https://*.trycloudflare.com", SuffixKind::Private),
+            ("https://*.s3.us-east-1.amazonaws.com", SuffixKind::Private),
+            ("https://*.github.io", SuffixKind::Private),
+        ] {
+            let r = risk(pattern);
+            assert_eq!(r.public_suffix, Some(kind), "{pattern}");
+            assert!(!r.is_safe(), "{pattern}");
+        }
+        // Registrable names: short ones too, and hosts under TLDs nobody can register.
+        for pattern in [
+            "https://*.fb.me",
+            "https://*.wa.me",
+            "https://*.example.com",
+            "https://*.pages.github.io",
+            "http://*.localhost:3000",
+            "https://*.corp.internal",
+            "https://*.app.test",
+        ] {
+            assert_eq!(risk(pattern).public_suffix, None, "{pattern}");
+        }
+        // An exact origin that happens to be a suffix is one site, not a pattern.
+        assert!(risk("https://github.io").is_safe());
         let both = risk("http://*.com");
-        assert!(both.plain_http && both.public_suffix_pattern);
+        assert!(both.plain_http && both.public_suffix == Some(SuffixKind::Icann));
+    }
+
+    #[test]
+    fn methods() {
+        for ok in STANDARD_METHODS {
+            assert_eq!(check_method(ok.as_bytes()), Ok(()), "{ok}");
+        }
+        assert_eq!(check_method(b"patch"), Err(MethodError::WrongCase));
+        assert_eq!(check_method(b"Get"), Err(MethodError::WrongCase));
+        assert_eq!(check_method(b"PURGE"), Err(MethodError::Custom));
+        assert_eq!(check_method(b"purge"), Err(MethodError::Custom));
+        assert_eq!(check_method(b"trace"), Err(MethodError::Forbidden));
+        assert_eq!(check_method(b"CONNECT"), Err(MethodError::Forbidden));
+        assert_eq!(check_method(b"GET POST"), Err(MethodError::NotToken));
+        assert_eq!(check_method(b""), Err(MethodError::NotToken));
     }
 
     #[test]

@@ -1,0 +1,8 @@
+use cors_runtime::cors;
+
+#[cors(origin = "data:text/html,hello")]
+async fn list() -> &'static str {
+    "[]"
+}
+
+fn main() {}

@@ -1,0 +1,8 @@
+use cors_runtime::cors;
+
+#[cors(origin = "wss://app.example.com")]
+async fn list() -> &'static str {
+    "[]"
+}
+
+fn main() {}
