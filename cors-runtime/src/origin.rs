@@ -6,7 +6,7 @@ use http::header::{HeaderMap, HeaderValue, ORIGIN};
 ///
 /// No origin a policy can allow is longer: a 253-byte host behind the longest scheme, with a
 /// port.
-pub(crate) const MAX_ORIGIN_LEN: usize = 300;
+pub(crate) const MAX_ORIGIN_LEN: usize = cors_rules::MAX_ORIGIN_LEN;
 
 /// What a request says about its origin.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
