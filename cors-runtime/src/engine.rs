@@ -12,7 +12,7 @@ use http::{Response, StatusCode};
 
 use crate::origin::RequestOrigin;
 use crate::policy::{Methods, OriginMatch, Origins, Policy};
-use crate::request::{requested_method, RequestedHeaders};
+use crate::request::RequestedHeaders;
 
 /// [`Access-Control-Allow-Private-Network`](https://wicg.github.io/private-network-access/):
 /// lets a public page reach a private-network server, in Chromium.
@@ -161,7 +161,7 @@ impl Policies {
         }
         mounts.iter().all(|mount| {
             let policy = mount.policy;
-            if core::ptr::eq(policy, answering) || policy == answering {
+            if core::ptr::eq(policy, answering) {
                 return true;
             }
             let reachable =
@@ -241,15 +241,20 @@ pub(crate) fn decide_request_origin(policy: &Policy, origin: RequestOrigin<'_>) 
 /// policy's whole lists or `*`. The browser remembers every name an answer lists, per origin
 /// and URL, for the max-age; listing only what the answering handler's policy allowed for
 /// this request keeps that memory from covering another handler of the same path.
-pub(crate) fn preflight(policies: &Policies, headers: &HeaderMap) -> Response<Body> {
-    match check_preflight_answer(policies, headers) {
+pub(crate) fn preflight(
+    policies: &Policies,
+    headers: &HeaderMap,
+    origin: RequestOrigin<'_>,
+    method: Option<&HeaderValue>,
+) -> Response<Body> {
+    match check_preflight(policies, headers, origin, method) {
         Ok(answer) => {
             let policy = answer.policy;
             let mut response = Response::new(Body::empty());
             *response.status_mut() = StatusCode::NO_CONTENT;
-            // Room for every header below plus what the server adds (`allow`, `date`,
-            // `content-length`), so the map is allocated once and never grows.
-            *response.headers_mut() = HeaderMap::with_capacity(12);
+            // Room for the six to eight headers below and what the router and server add
+            // (`content-length`, `date`), so the map is allocated once and never grows.
+            *response.headers_mut() = HeaderMap::with_capacity(8);
             let h = response.headers_mut();
             h.insert(ACCESS_CONTROL_ALLOW_ORIGIN, answer.acao);
             if policy.credentials() {
@@ -301,24 +306,21 @@ struct PreflightAnswer<'a> {
 }
 
 /// Runs every check of a preflight, cheapest first.
-fn check_preflight_answer<'a>(
+fn check_preflight<'a>(
     policies: &Policies,
     headers: &'a HeaderMap,
+    origin: RequestOrigin<'_>,
+    method: Option<&HeaderValue>,
 ) -> Result<PreflightAnswer<'a>, Refusal> {
-    let method = requested_method(headers).ok_or(Refusal::Method)?;
+    let method = method.ok_or(Refusal::Method)?;
     let (policy, method_name) = policies.select(method.as_bytes()).ok_or(Refusal::Method)?;
-    let origin = RequestOrigin::of(headers);
     let acao = match decide_request_origin(policy, origin) {
         OriginDecision::Allowed(v) => v,
         OriginDecision::Absent | OriginDecision::Refused => return Err(Refusal::Origin),
     };
-    let requested_headers = RequestedHeaders::read(headers).map_err(|_| Refusal::Headers)?;
-    if !requested_headers
-        .names()
-        .all(|name| policy.allows_request_header(name))
-    {
-        return Err(Refusal::Headers);
-    }
+    let requested_headers =
+        RequestedHeaders::read(headers, |name| policy.allows_request_header(name))
+            .map_err(|_| Refusal::Headers)?;
     let private_network = match headers.get(ACCESS_CONTROL_REQUEST_PRIVATE_NETWORK) {
         Some(v) if v.as_bytes() == b"true" => {
             if !policy.private_network() {

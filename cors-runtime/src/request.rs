@@ -5,6 +5,8 @@ use http::header::{
 };
 use http::Method;
 
+use crate::origin::RequestOrigin;
+
 /// Most `Access-Control-Request-Headers` bytes (all lines together) a preflight may carry.
 /// Browsers send a few hundred at most; beyond this the preflight is refused unread.
 pub(crate) const MAX_REQUEST_HEADERS_BYTES: usize = 4096;
@@ -13,49 +15,43 @@ pub(crate) const MAX_REQUEST_HEADERS_LINES: usize = 16;
 /// Most header names a preflight may ask for.
 pub(crate) const MAX_REQUEST_HEADER_NAMES: usize = 64;
 
-/// What kind of request this is, for CORS (section 1 of the reference).
+/// What a request is, for CORS, with the values read to decide it: each header is looked up
+/// once per request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum RequestKind {
-    /// No `Origin`: not a CORS request; passed through untouched.
-    NotCors,
+pub(crate) enum RequestKind<'a> {
     /// `OPTIONS` with `Origin` and `Access-Control-Request-Method`: answered without the
-    /// handler.
-    Preflight,
-    /// Any other request with `Origin`: the handler runs and CORS headers are added.
-    Actual,
+    /// handler. `method` is the requested method when it is one well-formed line.
+    Preflight {
+        origin: RequestOrigin<'a>,
+        method: Option<&'a HeaderValue>,
+    },
+    /// Anything else: the handler runs; CORS headers follow the origin, which is
+    /// [`RequestOrigin::Absent`] for a request that is not a CORS request at all.
+    Actual { origin: RequestOrigin<'a> },
 }
 
-impl RequestKind {
-    /// Classifies a request whose `Origin` presence is already known, saving a lookup.
+impl<'a> RequestKind<'a> {
+    /// Classifies a request by its method and headers.
     #[inline]
-    pub(crate) fn with_origin(method: &Method, headers: &HeaderMap, has_origin: bool) -> Self {
-        if !has_origin {
-            RequestKind::NotCors
-        } else if method == Method::OPTIONS && headers.contains_key(ACCESS_CONTROL_REQUEST_METHOD) {
-            RequestKind::Preflight
-        } else {
-            RequestKind::Actual
+    pub(crate) fn of(method: &Method, headers: &'a HeaderMap) -> Self {
+        let origin = RequestOrigin::of(headers);
+        if origin != RequestOrigin::Absent && method == Method::OPTIONS {
+            let mut lines = headers.get_all(ACCESS_CONTROL_REQUEST_METHOD).iter();
+            if let Some(first) = lines.next() {
+                let method = (lines.next().is_none()
+                    && first.len() <= MAX_METHOD_LEN
+                    && cors_rules::is_token(first.as_bytes()))
+                .then_some(first);
+                return RequestKind::Preflight { origin, method };
+            }
         }
+        RequestKind::Actual { origin }
     }
 }
 
 /// Longest `Access-Control-Request-Method` value looked at. The methods a route can mount
 /// are at most seven bytes long; anything longer is refused without being read.
 pub(crate) const MAX_METHOD_LEN: usize = 16;
-
-/// Reads `Access-Control-Request-Method`: exactly one line holding one token of at most
-/// [`MAX_METHOD_LEN`] bytes.
-pub(crate) fn requested_method(headers: &HeaderMap) -> Option<&HeaderValue> {
-    let mut lines = headers.get_all(ACCESS_CONTROL_REQUEST_METHOD).iter();
-    let value = lines.next()?;
-    if lines.next().is_some()
-        || value.len() > MAX_METHOD_LEN
-        || !cors_rules::is_token(value.as_bytes())
-    {
-        return None;
-    }
-    Some(value)
-}
 
 /// Why a preflight's `Access-Control-Request-Headers` is refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,22 +60,29 @@ pub(crate) enum HeaderListError {
     TooLarge,
     /// An element is not a token.
     NotToken,
+    /// A well-formed name the policy does not allow.
+    NotAllowed,
 }
 
-/// A preflight's `Access-Control-Request-Headers`, checked to be a bounded list of tokens.
+/// A preflight's `Access-Control-Request-Headers`, checked to be a bounded list of tokens that
+/// the policy allows.
 ///
 /// Accepts what HTTP allows even where browsers are tidier: several lines, optional whitespace
 /// around elements, empty elements, any case. Work is linear in the header bytes and bounded by
 /// [`MAX_REQUEST_HEADERS_BYTES`], [`MAX_REQUEST_HEADERS_LINES`] and
 /// [`MAX_REQUEST_HEADER_NAMES`]; the bounds are checked before any element is read.
 pub(crate) struct RequestedHeaders<'a> {
-    headers: &'a HeaderMap,
+    lines: GetAll<'a, HeaderValue>,
     names: usize,
 }
 
 impl<'a> RequestedHeaders<'a> {
-    /// Reads and checks the list.
-    pub(crate) fn read(headers: &'a HeaderMap) -> Result<Self, HeaderListError> {
+    /// Reads the list and checks every name with `allows`, in one pass after the bounds.
+    #[inline]
+    pub(crate) fn read(
+        headers: &'a HeaderMap,
+        allows: impl Fn(&[u8]) -> bool,
+    ) -> Result<Self, HeaderListError> {
         let lines = headers.get_all(ACCESS_CONTROL_REQUEST_HEADERS);
         // First pass: bound the input before parsing any of it.
         let mut total = 0usize;
@@ -90,7 +93,7 @@ impl<'a> RequestedHeaders<'a> {
             }
         }
         let mut names = 0usize;
-        for name in split_names(headers.get_all(ACCESS_CONTROL_REQUEST_HEADERS)) {
+        for name in split_names(&lines) {
             names += 1;
             if names > MAX_REQUEST_HEADER_NAMES {
                 return Err(HeaderListError::TooLarge);
@@ -98,8 +101,11 @@ impl<'a> RequestedHeaders<'a> {
             if !cors_rules::is_token(name) {
                 return Err(HeaderListError::NotToken);
             }
+            if !allows(name) {
+                return Err(HeaderListError::NotAllowed);
+            }
         }
-        Ok(RequestedHeaders { headers, names })
+        Ok(RequestedHeaders { lines, names })
     }
 
     /// Whether no header name was asked for.
@@ -108,25 +114,22 @@ impl<'a> RequestedHeaders<'a> {
     }
 
     /// The requested names, as sent (any case).
-    pub(crate) fn names(&self) -> impl Iterator<Item = &'a [u8]> {
-        split_names(self.headers.get_all(ACCESS_CONTROL_REQUEST_HEADERS))
+    pub(crate) fn names(&self) -> impl Iterator<Item = &'a [u8]> + 'a {
+        split_names(&self.lines)
     }
 
     /// The header lines as received, for echoing in `Access-Control-Allow-Headers`; none when
     /// no name was asked for.
-    pub(crate) fn lines(&self) -> impl Iterator<Item = &'a HeaderValue> {
+    pub(crate) fn lines(&self) -> impl Iterator<Item = &'a HeaderValue> + 'a {
         let any = !self.is_empty();
-        self.headers
-            .get_all(ACCESS_CONTROL_REQUEST_HEADERS)
-            .into_iter()
-            .filter(move |_| any)
+        self.lines.iter().filter(move |_| any)
     }
 }
 
 /// The non-empty, trimmed elements of comma-separated header lines.
-fn split_names(lines: GetAll<'_, HeaderValue>) -> impl Iterator<Item = &[u8]> {
+fn split_names<'a>(lines: &GetAll<'a, HeaderValue>) -> impl Iterator<Item = &'a [u8]> + 'a {
     lines
-        .into_iter()
+        .iter()
         .flat_map(|line| line.as_bytes().split(|&c| c == b','))
         .map(trim_ows)
         .filter(|name| !name.is_empty())
@@ -172,11 +175,11 @@ mod tests {
                 HeaderValue::from_str(l).unwrap(),
             );
         }
-        let requested = RequestedHeaders::read(&h)?;
-        let allowed = requested
-            .names()
-            .all(|name| POLICY.allows_request_header(name));
-        Ok(allowed)
+        match RequestedHeaders::read(&h, |name| POLICY.allows_request_header(name)) {
+            Ok(_) => Ok(true),
+            Err(HeaderListError::NotAllowed) => Ok(false),
+            Err(e) => Err(e),
+        }
     }
 
     #[test]
@@ -208,52 +211,49 @@ mod tests {
         assert_eq!(check(&[&names]), Err(HeaderListError::TooLarge));
     }
 
+    fn kind(method: &Method, h: &HeaderMap) -> &'static str {
+        match RequestKind::of(method, h) {
+            RequestKind::Preflight {
+                method: Some(_), ..
+            } => "preflight",
+            RequestKind::Preflight { method: None, .. } => "preflight, bad method",
+            RequestKind::Actual {
+                origin: RequestOrigin::Absent,
+            } => "not cors",
+            RequestKind::Actual { .. } => "actual",
+        }
+    }
+
     #[test]
-    fn reads_one_method_token() {
+    fn classifies_and_reads_one_method_token() {
         let mut h = HeaderMap::new();
-        assert_eq!(requested_method(&h), None);
+        assert_eq!(kind(&Method::OPTIONS, &h), "not cors");
         h.insert(
             ACCESS_CONTROL_REQUEST_METHOD,
             HeaderValue::from_static("PUT"),
         );
-        assert_eq!(
-            requested_method(&h).map(|v| v.as_bytes()),
-            Some(&b"PUT"[..])
-        );
+        assert_eq!(kind(&Method::OPTIONS, &h), "not cors");
+        h.insert(ORIGIN, HeaderValue::from_static("https://a.com"));
+        assert_eq!(kind(&Method::OPTIONS, &h), "preflight");
+        assert_eq!(kind(&Method::GET, &h), "actual");
+        for bad in ["P T", "AVERYLONGMETHODNAME", ""] {
+            h.insert(ACCESS_CONTROL_REQUEST_METHOD, HeaderValue::from_static(bad));
+            assert_eq!(
+                kind(&Method::OPTIONS, &h),
+                "preflight, bad method",
+                "{bad:?}"
+            );
+        }
         h.insert(
             ACCESS_CONTROL_REQUEST_METHOD,
-            HeaderValue::from_static("AVERYLONGMETHODNAME"),
+            HeaderValue::from_static("PUT"),
         );
-        assert_eq!(requested_method(&h), None);
         h.append(
             ACCESS_CONTROL_REQUEST_METHOD,
             HeaderValue::from_static("PUT"),
         );
-        assert_eq!(requested_method(&h), None);
-        h.insert(
-            ACCESS_CONTROL_REQUEST_METHOD,
-            HeaderValue::from_static("P T"),
-        );
-        assert_eq!(requested_method(&h), None);
-    }
-
-    fn kind(method: &Method, h: &HeaderMap) -> RequestKind {
-        RequestKind::with_origin(method, h, h.contains_key(ORIGIN))
-    }
-
-    #[test]
-    fn classifies() {
-        let mut h = HeaderMap::new();
-        assert_eq!(kind(&Method::OPTIONS, &h), RequestKind::NotCors);
-        h.insert(
-            ACCESS_CONTROL_REQUEST_METHOD,
-            HeaderValue::from_static("PUT"),
-        );
-        assert_eq!(kind(&Method::OPTIONS, &h), RequestKind::NotCors);
-        h.insert(ORIGIN, HeaderValue::from_static("https://a.com"));
-        assert_eq!(kind(&Method::OPTIONS, &h), RequestKind::Preflight);
-        assert_eq!(kind(&Method::GET, &h), RequestKind::Actual);
+        assert_eq!(kind(&Method::OPTIONS, &h), "preflight, bad method");
         h.remove(ACCESS_CONTROL_REQUEST_METHOD);
-        assert_eq!(kind(&Method::OPTIONS, &h), RequestKind::Actual);
+        assert_eq!(kind(&Method::OPTIONS, &h), "actual");
     }
 }

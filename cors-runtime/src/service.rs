@@ -12,7 +12,6 @@ use tower_layer::Layer;
 use tower_service::Service;
 
 use crate::engine::{self, OriginDecision, Policies};
-use crate::origin::RequestOrigin;
 use crate::policy::{Methods, Policy};
 use crate::request::RequestKind;
 
@@ -151,18 +150,17 @@ enum Start {
 #[inline]
 fn start<B>(policies: Policies, request: &Request<B>) -> Start {
     let headers = request.headers();
-    // `Origin` is read once, for both the classification and the decision.
-    let origin = RequestOrigin::of(headers);
-    let has_origin = origin != RequestOrigin::Absent;
-    if RequestKind::with_origin(request.method(), headers, has_origin) == RequestKind::Preflight {
+    match RequestKind::of(request.method(), headers) {
         // The handler never runs for a preflight.
-        return Start::Preflight(engine::preflight(&policies, headers));
+        RequestKind::Preflight { origin, method } => {
+            Start::Preflight(engine::preflight(&policies, headers, origin, method))
+        }
+        RequestKind::Actual { origin } => Start::Actual(
+            policies
+                .for_actual(request.method().as_str().as_bytes())
+                .map(|policy| (policy, engine::decide_request_origin(policy, origin))),
+        ),
     }
-    Start::Actual(
-        policies
-            .for_actual(request.method().as_str().as_bytes())
-            .map(|policy| (policy, engine::decide_request_origin(policy, origin))),
-    )
 }
 
 /// A handler with CORS applied: what [`cors_route!`](crate::cors_route) mounts for each
