@@ -10,9 +10,10 @@ use http::header::{
 };
 use http::{Response, StatusCode};
 
+use crate::diagnostics::{self, Refusal};
 use crate::origin::RequestOrigin;
 use crate::policy::{Methods, OriginMatch, Origins, Policy};
-use crate::request::RequestedHeaders;
+use crate::request::{HeaderListError, RequestedHeaders};
 
 /// [`Access-Control-Allow-Private-Network`](https://wicg.github.io/private-network-access/):
 /// lets a public page reach a private-network server, in Chromium.
@@ -183,19 +184,6 @@ impl Policies {
     }
 }
 
-/// Why a preflight was refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Refusal {
-    /// The origin is missing, repeated, malformed or not allowed.
-    Origin,
-    /// `Access-Control-Request-Method` is repeated, malformed, not mounted or not allowed.
-    Method,
-    /// A requested header is malformed or not allowed, or the list is too large.
-    Headers,
-    /// Private Network Access was asked for and the policy does not opt in.
-    PrivateNetwork,
-}
-
 /// What the origin check decided for an actual request.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum OriginDecision {
@@ -246,6 +234,7 @@ pub(crate) fn preflight(
     headers: &HeaderMap,
     origin: RequestOrigin<'_>,
     method: Option<&HeaderValue>,
+    path: &str,
 ) -> Response<Body> {
     match check_preflight(policies, headers, origin, method) {
         Ok(answer) => {
@@ -279,7 +268,10 @@ pub(crate) fn preflight(
             h.insert(VARY, precomputed(PREFLIGHT_VARY));
             response
         }
-        Err(_) => refused_preflight(),
+        Err(refusal) => {
+            diagnostics::preflight_refused(&refusal, path, origin, method);
+            refused_preflight()
+        }
     }
 }
 
@@ -310,17 +302,27 @@ fn check_preflight<'a>(
     policies: &Policies,
     headers: &'a HeaderMap,
     origin: RequestOrigin<'_>,
-    method: Option<&HeaderValue>,
-) -> Result<PreflightAnswer<'a>, Refusal> {
-    let method = method.ok_or(Refusal::Method)?;
-    let (policy, method_name) = policies.select(method.as_bytes()).ok_or(Refusal::Method)?;
+    method: Option<&'a HeaderValue>,
+) -> Result<PreflightAnswer<'a>, Refusal<'a>> {
+    let method = method.ok_or(Refusal::MalformedMethod)?;
+    let (policy, method_name) = policies
+        .select(method.as_bytes())
+        .ok_or(Refusal::MethodNotAllowed(method.as_bytes()))?;
     let acao = match decide_request_origin(policy, origin) {
         OriginDecision::Allowed(v) => v,
-        OriginDecision::Absent | OriginDecision::Refused => return Err(Refusal::Origin),
+        OriginDecision::Refused if matches!(origin, RequestOrigin::One(_)) => {
+            return Err(Refusal::OriginNotAllowed)
+        }
+        OriginDecision::Absent | OriginDecision::Refused => return Err(Refusal::MalformedOrigin),
     };
     let requested_headers =
-        RequestedHeaders::read(headers, |name| policy.allows_request_header(name))
-            .map_err(|_| Refusal::Headers)?;
+        RequestedHeaders::read(headers, |name| policy.allows_request_header(name)).map_err(
+            |e| match e {
+                HeaderListError::TooLarge => Refusal::TooManyHeaders,
+                HeaderListError::NotToken(name) => Refusal::MalformedHeader(name),
+                HeaderListError::NotAllowed(name) => Refusal::HeaderNotAllowed(name),
+            },
+        )?;
     let private_network = match headers.get(ACCESS_CONTROL_REQUEST_PRIVATE_NETWORK) {
         Some(v) if v.as_bytes() == b"true" => {
             if !policy.private_network() {

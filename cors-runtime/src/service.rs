@@ -11,6 +11,7 @@ use pin_project_lite::pin_project;
 use tower_layer::Layer;
 use tower_service::Service;
 
+use crate::diagnostics;
 use crate::engine::{self, OriginDecision, Policies};
 use crate::policy::{Methods, Policy};
 use crate::request::RequestKind;
@@ -152,14 +153,23 @@ fn start<B>(policies: Policies, request: &Request<B>) -> Start {
     let headers = request.headers();
     match RequestKind::of(request.method(), headers) {
         // The handler never runs for a preflight.
-        RequestKind::Preflight { origin, method } => {
-            Start::Preflight(engine::preflight(&policies, headers, origin, method))
+        RequestKind::Preflight { origin, method } => Start::Preflight(engine::preflight(
+            &policies,
+            headers,
+            origin,
+            method,
+            request.uri().path(),
+        )),
+        RequestKind::Actual { origin } => {
+            let method = request.method().as_str();
+            Start::Actual(policies.for_actual(method.as_bytes()).map(|policy| {
+                let decision = engine::decide_request_origin(policy, origin);
+                if decision == OriginDecision::Refused {
+                    diagnostics::origin_refused(request.uri().path(), origin, method);
+                }
+                (policy, decision)
+            }))
         }
-        RequestKind::Actual { origin } => Start::Actual(
-            policies
-                .for_actual(request.method().as_str().as_bytes())
-                .map(|policy| (policy, engine::decide_request_origin(policy, origin))),
-        ),
     }
 }
 
