@@ -76,7 +76,7 @@ measure() { # name command
     start=$(date +%s.%N)
     (cd "$dir" && cargo "$2" -q)
     end=$(date +%s.%N)
-    echo "$end - $start" | bc
+    python3 -c "print($end - $start)"
   done | median
 }
 
@@ -88,5 +88,5 @@ build_plain=$(measure plain_app build)
 build_cors=$(measure cors_app build)
 printf '%s handlers, each on its own path (median of 3, seconds)\n' "$n"
 printf '| | plain axum | cors_route! + #[cors] | added |\n| --- | ---: | ---: | ---: |\n'
-printf '| cargo check | %.2f | %.2f | %.2f |\n' "$check_plain" "$check_cors" "$(echo "$check_cors - $check_plain" | bc)"
-printf '| cargo build | %.2f | %.2f | %.2f |\n' "$build_plain" "$build_cors" "$(echo "$build_cors - $build_plain" | bc)"
+printf '| cargo check | %.2f | %.2f | %.2f |\n' "$check_plain" "$check_cors" "$(python3 -c "print($check_cors - $check_plain)")"
+printf '| cargo build | %.2f | %.2f | %.2f |\n' "$build_plain" "$build_cors" "$(python3 -c "print($build_cors - $build_plain)")"
