@@ -497,3 +497,45 @@ async fn a_const_layer_answers_with_its_policy() {
     let (res, _) = call(app, preflight("/r/1", SITE, "PUT", "")).await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn the_testing_helpers_read_like_the_policies() {
+    use cors_runtime::testing::*;
+    let app = app();
+    assert_preflight_allowed(
+        &app,
+        "/items/1",
+        "https://partner.example",
+        "PATCH",
+        &["Content-Type", "x-api-key"],
+    )
+    .await;
+    assert_preflight_refused(
+        &app,
+        "/items/1",
+        "https://partner.example",
+        "PATCH",
+        &["authorization"],
+    )
+    .await;
+    assert_preflight_refused(&app, "/items/1", "https://site.example", "DELETE", &[]).await;
+    assert_preflight_allowed(&app, "/items/1", "https://admin.example", "DELETE", &[]).await;
+    assert_allowed(&app, "GET", "/items/1", "https://anyone.example").await;
+    assert_allowed(&app, "DELETE", "/items/1", "https://admin.example").await;
+    assert_refused(&app, "DELETE", "/items/1", "https://site.example").await;
+}
+
+#[tokio::test]
+#[should_panic(
+    expected = "request: OPTIONS /items/1\n    origin: https://site.example\n    access-control-request-method: DELETE\n  response: 403 Forbidden\n    vary: Origin, Access-Control-Request-Method, Access-Control-Request-Headers"
+)]
+async fn a_failed_testing_assertion_shows_the_request_and_the_cors_headers() {
+    cors_runtime::testing::assert_preflight_allowed(
+        &app(),
+        "/items/1",
+        "https://site.example",
+        "DELETE",
+        &[],
+    )
+    .await;
+}

@@ -93,6 +93,7 @@ mod origin;
 mod policy;
 mod request;
 mod service;
+pub mod testing;
 
 /// Why an origin is not valid in a policy, with [`OriginError::message`] saying how to fix it.
 pub use cors_rules::OriginError;
