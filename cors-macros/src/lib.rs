@@ -1,14 +1,19 @@
 //! The `#[cors]` attribute and the `cors_route!` macro.
 //!
 //! Use them through `cors-runtime`, which re-exports both; the code they generate refers to
-//! `::cors_runtime::__private` only.
+//! `::cors_runtime::__private_v1` only.
 
 use proc_macro::TokenStream;
 
+// The attribute: attr (shape) -> valid (meaning, with the rule book) -> expand; the route
+// macro: route::parse -> route::check -> route::expand. Both report through `errors` and
+// suggest through `suggest`.
 mod attr;
+mod errors;
 mod expand;
 mod fallback;
 mod route;
+mod suggest;
 mod valid;
 
 /// Puts a CORS policy on an axum handler, checked at compile time.
@@ -169,7 +174,7 @@ mod valid;
 /// #[allow(non_camel_case_types, dead_code)]
 /// pub struct list {}
 /// impl list {
-///     pub const POLICY: ::cors_runtime::__private::Policy = Policy::from_parts(PolicyParts { .. });
+///     pub const POLICY: ::cors_runtime::__private_v1::Policy = Policy::from_parts(PolicyParts { .. });
 /// }
 /// ```
 ///
@@ -290,5 +295,5 @@ pub fn cors(attr: TokenStream, item: TokenStream) -> TokenStream {
 ///   unmounted methods with axum's default `405` and `Allow` header.
 #[proc_macro]
 pub fn cors_route(input: TokenStream) -> TokenStream {
-    route::expand(input.into()).into()
+    route::cors_route(input.into()).into()
 }
