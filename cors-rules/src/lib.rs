@@ -15,6 +15,39 @@
 //! rules that use it: [`credentials_risk`], [`next_suffix_problem`], [`problems`]), which
 //! cannot run in `const`.
 //!
+//! # The rule book
+//!
+//! Describe a policy with a [`PolicyDesc`]; [`problems`] yields every [`Problem`], each with
+//! its [`ProblemKind`] (and [`message`](Problem::message)) and its [`Position`]: the key and,
+//! for a list, the element. In `const`, [`next_problem`] resumes from a [`Cursor`] and
+//! [`first_problem`] stops at the first; neither runs the Public Suffix List check
+//! ([`next_suffix_problem`]).
+//!
+//! ```
+//! use cors_rules::{problems, Key, MethodsDesc, NamesDesc, OriginsDesc, PolicyDesc, ProblemKind};
+//!
+//! let desc = PolicyDesc {
+//!     methods: MethodsDesc::List(&["GET", "GET"]),
+//!     headers: NamesDesc::Any,
+//!     credentials: true,
+//!     ..PolicyDesc::new(OriginsDesc::List(&["https://app.example.com/", "https://*.github.io"]))
+//! };
+//! let found: Vec<_> = problems(&desc).collect();
+//! let kinds: Vec<_> = found.iter().map(|p| (p.kind, p.at.key, p.at.index)).collect();
+//! assert_eq!(kinds, [
+//!     (ProblemKind::Origin(cors_rules::OriginError::Path), Key::Origin, Some(0)),
+//!     (ProblemKind::DuplicateMethod, Key::Methods, Some(1)),
+//!     (ProblemKind::CredentialsWithAnyHeader, Key::Headers, None),
+//!     // The Public Suffix List check runs after the `const` rules.
+//!     (ProblemKind::CredentialsOnPublicSuffix(cors_rules::SuffixKind::Private), Key::Origin, Some(1)),
+//! ]);
+//! assert!(found[0].message().starts_with("an origin has no path"));
+//!
+//! // In `const`: the first problem, or `None` for a valid policy.
+//! const OK: bool = cors_rules::first_problem(&PolicyDesc::new(OriginsDesc::Any)).is_none();
+//! assert!(OK);
+//! ```
+//!
 //! The rules follow the WHATWG Fetch standard (CORS protocol, forbidden methods and request
 //! headers, method normalization) and the WHATWG URL standard (origin serialization, hosts,
 //! IPv6 and punycode).

@@ -6,31 +6,6 @@
 //! attribute (which maps each problem's [`Position`] to the offending token),
 //! `cors-runtime`'s `const` constructor (which turns the first problem into a compile error),
 //! and configuration read at run time (which collects every problem as a typed error).
-//!
-//! ```
-//! use cors_rules::{problems, Key, MethodsDesc, NamesDesc, OriginsDesc, PolicyDesc, ProblemKind};
-//!
-//! let desc = PolicyDesc {
-//!     methods: MethodsDesc::List(&["GET", "GET"]),
-//!     headers: NamesDesc::Any,
-//!     credentials: true,
-//!     ..PolicyDesc::new(OriginsDesc::List(&["https://app.example.com/", "https://*.github.io"]))
-//! };
-//! let found: Vec<_> = problems(&desc).collect();
-//! let kinds: Vec<_> = found.iter().map(|p| (p.kind, p.at.key, p.at.index)).collect();
-//! assert_eq!(kinds, [
-//!     (ProblemKind::Origin(cors_rules::OriginError::Path), Key::Origin, Some(0)),
-//!     (ProblemKind::DuplicateMethod, Key::Methods, Some(1)),
-//!     (ProblemKind::CredentialsWithAnyHeader, Key::Headers, None),
-//!     // The Public Suffix List check runs after the `const` rules.
-//!     (ProblemKind::CredentialsOnPublicSuffix(cors_rules::SuffixKind::Private), Key::Origin, Some(1)),
-//! ]);
-//! assert!(found[0].message().starts_with("an origin has no path"));
-//!
-//! // In `const`: the first problem, or `None` for a valid policy.
-//! const OK: bool = cors_rules::first_problem(&PolicyDesc::new(OriginsDesc::Any)).is_none();
-//! assert!(OK);
-//! ```
 
 use crate::bytes::{bytes_eq, eq_ignore_case};
 use crate::header::{
