@@ -133,6 +133,7 @@ mod tests {
         );
         for part in [
             "pub async fn list () -> & 'static str { \"[]\" }",
+            "# [doc (hidden)]",
             "pub struct list { }",
             "impl list",
             "pub const POLICY : :: cors_runtime :: __private_v1 :: Policy",
