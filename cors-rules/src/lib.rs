@@ -12,7 +12,7 @@
 //!
 //! Almost everything here is a `const fn` over bytes: no allocation, no formatting, linear in
 //! the input. The exceptions are the Public Suffix List lookup ([`public_suffix`], and the
-//! rules that use it: [`credentials_risk`], [`next_suffix_problem`], [`problems`]), which
+//! rules that use it: [`next_suffix_problem`], [`problems`]), which
 //! cannot run in `const`.
 //!
 //! # The rule book
@@ -77,9 +77,8 @@ pub use method::{
     NORMALIZED_METHODS, STANDARD_METHODS,
 };
 pub use origin::{
-    credentials_risk, host_of, is_loopback_host, is_plain_http_risk, is_request_origin,
-    parse_origin, scheme_of, AllowedOrigin, CredentialsRisk, OriginError, OriginShape,
-    MAX_ORIGIN_LEN, ORIGIN_SCHEMES,
+    host_of, is_loopback_host, is_plain_http_risk, is_request_origin, parse_origin, scheme_of,
+    AllowedOrigin, OriginError, OriginShape, MAX_ORIGIN_LEN, ORIGIN_SCHEMES,
 };
 pub use policy::{
     first_problem, max_age_seconds, next_problem, next_suffix_problem, permits_mount, problems,

@@ -4,7 +4,6 @@ use crate::bytes::{
     bytes_eq, ends_with, find, rfind_byte, slice, starts_with, starts_with_ignore_case,
 };
 use crate::host::{self, canonical_ipv6, check_host_name, MAX_HOST_LEN};
-use crate::suffix::{public_suffix, SuffixKind};
 
 /// The schemes a policy origin may have, longest first: `http` and `https` (web pages), the
 /// browser-extension schemes of Chromium-based browsers and Firefox, and the schemes of
@@ -644,52 +643,11 @@ pub const fn is_loopback_host(host: &[u8]) -> bool {
         || (starts_with(host, b"127.") && is_ipv4(host))
 }
 
-/// What makes a valid policy origin unsafe to trust with credentials.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct CredentialsRisk {
-    /// A plain `http://` origin that is not loopback: a network attacker can inject script
-    /// into that page.
-    pub plain_http: bool,
-    /// A `*.` pattern whose base is itself a public suffix: anyone can register a name under
-    /// it. The section of the Public Suffix List the base comes from.
-    pub public_suffix: Option<SuffixKind>,
-}
-
-impl CredentialsRisk {
-    /// Whether the origin is safe to trust with credentials.
-    pub const fn is_safe(self) -> bool {
-        !self.plain_http && self.public_suffix.is_none()
-    }
-}
-
-/// Checks a policy origin, already accepted by [`parse_origin`] with `shape`, for use with
-/// credentials. The one place this rule is written: the attribute reports it with spans, and
-/// configuration read at run time can call it too.
-///
-/// Not a `const fn`, because of the Public Suffix List lookup ([`public_suffix`]); the part
-/// that can run in `const` is [`is_plain_http_risk`].
-///
-/// ```
-/// use cors_rules::{credentials_risk, parse_origin, SuffixKind};
-///
-/// let risk = |o: &str| credentials_risk(o, parse_origin(o).unwrap());
-/// assert!(risk("https://*.example.com").is_safe());
-/// assert_eq!(risk("https://*.github.io").public_suffix, Some(SuffixKind::Private));
-/// assert!(risk("http://app.example.com").plain_http);
-/// ```
-pub fn credentials_risk(origin: &str, shape: OriginShape) -> CredentialsRisk {
-    CredentialsRisk {
-        plain_http: is_plain_http_risk(origin),
-        public_suffix: match shape {
-            OriginShape::Subdomains { .. } => public_suffix(host_of(origin)),
-            OriginShape::Exact => None,
-        },
-    }
-}
-
 /// Whether a policy origin (already accepted by [`parse_origin`]) is plain `http://` on a host
 /// that is not loopback, so that a network attacker can inject script into the page: such an
-/// origin cannot be trusted with credentials.
+/// origin cannot be trusted with credentials. The rule book ([`crate::next_problem`]) applies
+/// it; the other credentials rule for origins, a `*.` pattern on a public suffix, is
+/// [`crate::next_suffix_problem`].
 pub const fn is_plain_http_risk(origin: &str) -> bool {
     bytes_eq(scheme_of(origin), b"http") && !is_loopback_host(host_of(origin))
 }
@@ -880,6 +838,7 @@ impl core::fmt::Debug for AllowedOrigin {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::suffix::{public_suffix, SuffixKind};
 
     extern crate std;
     use std::format;
@@ -1176,7 +1135,22 @@ mod tests {
 
     #[test]
     fn credentialed_origins() {
-        let risk = |o: &str| credentials_risk(o, parse_origin(o).unwrap());
+        struct Risk {
+            plain_http: bool,
+            public_suffix: Option<SuffixKind>,
+        }
+        impl Risk {
+            fn is_safe(&self) -> bool {
+                !self.plain_http && self.public_suffix.is_none()
+            }
+        }
+        let risk = |o: &str| Risk {
+            plain_http: is_plain_http_risk(o),
+            public_suffix: match parse_origin(o).unwrap() {
+                OriginShape::Subdomains { .. } => public_suffix(host_of(o)),
+                OriginShape::Exact => None,
+            },
+        };
         assert!(risk("https://app.example.com").is_safe());
         assert!(risk("http://localhost:5173").is_safe());
         assert!(risk("http://127.0.0.1:3000").is_safe());
