@@ -122,7 +122,7 @@ pub(crate) fn check(attr: &Attr, errors: &mut Errors) -> Policy {
         origin: match &origins {
             Some(List { any: Some(_), .. }) => rules::OriginsDesc::Any,
             Some(_) => rules::OriginsDesc::List(&origin_texts),
-            // Reported as missing; any stand-in does, its problems are not shown.
+            // Missing or unreadable, and reported: a stand-in whose problems are skipped.
             None => rules::OriginsDesc::Any,
         },
         methods: match &methods {
@@ -151,24 +151,24 @@ pub(crate) fn check(attr: &Attr, errors: &mut Errors) -> Policy {
         report(&problem, &lists, attr, errors);
     }
 
-    let strings = |texts: Vec<&str>| texts.into_iter().map(str::to_string).collect::<Vec<_>>();
+    let strings = |texts: &[&str]| texts.iter().map(|t| t.to_string()).collect::<Vec<_>>();
     Policy {
         origins: match desc.origin {
             rules::OriginsDesc::Any => None,
-            _ => Some(strings(origin_texts.clone())),
+            _ => Some(strings(&origin_texts)),
         },
         methods: match desc.methods {
             rules::MethodsDesc::Any => Methods::Any,
             rules::MethodsDesc::Mounted => Methods::Mounted,
-            rules::MethodsDesc::List(_) => Methods::List(strings(method_texts.clone())),
+            rules::MethodsDesc::List(_) => Methods::List(strings(&method_texts)),
         },
         headers: match desc.headers {
             rules::NamesDesc::Any => None,
-            rules::NamesDesc::List(_) => Some(strings(header_texts.clone())),
+            rules::NamesDesc::List(_) => Some(strings(&header_texts)),
         },
         expose: match desc.expose {
             rules::NamesDesc::Any => None,
-            rules::NamesDesc::List(_) => Some(strings(expose_texts.clone())),
+            rules::NamesDesc::List(_) => Some(strings(&expose_texts)),
         },
         credentials,
         max_age: desc.max_age.and_then(rules::max_age_seconds).map(u64::from),
