@@ -1,10 +1,9 @@
 //! Parsing `#[cors(...)]` into a plain [`Attr`].
 //!
 //! This module only checks the *shape* of the attribute (known keys, each given once, each with
-//! a value of the right form). What the values mean is checked in `valid.rs`. Every problem is
-//! collected in [`Errors`] so that one compile run shows all of them.
-
-use std::fmt::Display;
+//! a value of the right form). What the values mean is checked in `valid.rs`, with the rule
+//! book of `cors_rules`. Every problem is collected in [`Errors`] so that one compile run shows
+//! all of them.
 
 use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
@@ -13,60 +12,21 @@ use syn::parse::{Parse, ParseStream, Parser};
 use syn::punctuated::Punctuated;
 use syn::{Expr, ExprArray, ExprLit, ExprPath, ExprUnary, Ident, Lit, LitInt, LitStr, Token, UnOp};
 
-use crate::valid::{closest, edit_distance};
+use cors_rules as rules;
 
-/// All the errors of one attribute (and its item), reported together.
-///
-/// Each error is tagged with the position of the key it belongs to, so that they come out in
-/// source order even though the rules that involve several keys run after parsing.
-#[derive(Default)]
-pub(crate) struct Errors {
-    all: Vec<(usize, syn::Error)>,
-    position: usize,
-}
-
-impl Errors {
-    /// Tags the errors pushed from now on with `position` (a key's index in the attribute).
-    pub(crate) fn set_position(&mut self, position: usize) {
-        self.position = position;
-    }
-
-    pub(crate) fn push(&mut self, error: syn::Error) {
-        self.all.push((self.position, error));
-    }
-
-    /// An error pointing at one span.
-    pub(crate) fn at(&mut self, span: Span, message: impl Display) {
-        self.push(syn::Error::new(span, message));
-    }
-
-    /// An error pointing at all of `tokens`.
-    pub(crate) fn spanned(&mut self, tokens: impl ToTokens, message: impl Display) {
-        self.push(syn::Error::new_spanned(tokens, message));
-    }
-
-    /// All errors as one, in source order.
-    pub(crate) fn finish(mut self) -> Option<syn::Error> {
-        self.all.sort_by_key(|(position, _)| *position);
-        let mut all = self.all.into_iter().map(|(_, e)| e);
-        let mut first = all.next()?;
-        for error in all {
-            first.combine(error);
-        }
-        Some(first)
-    }
-}
+use crate::errors::Errors;
+use crate::suggest::{closest, edit_distance};
 
 /// The keys the attribute knows, in the order the docs list them.
-pub(crate) const KEYS: &[&str] = &[
-    "origin",
-    "methods",
-    "headers",
-    "expose",
-    "credentials",
-    "max_age",
-    "private_network",
-];
+pub(crate) const KEYS: [&str; rules::Key::ALL.len()] = {
+    let mut names = [""; rules::Key::ALL.len()];
+    let mut i = 0;
+    while i < names.len() {
+        names[i] = rules::Key::ALL[i].name();
+        i += 1;
+    }
+    names
+};
 
 /// Names people reach for from other CORS libraries, and the key that means the same.
 const ALIASES: &[(&str, &str)] = &[
@@ -160,7 +120,6 @@ pub(crate) struct Flag {
 
 /// `max_age = 600`.
 pub(crate) struct MaxAge {
-    pub(crate) seconds: Option<u64>,
     pub(crate) lit: LitInt,
 }
 
@@ -502,10 +461,7 @@ fn max_age(key: &Ident, value: Option<&Expr>, errors: &mut Errors) -> Option<Max
                 );
                 return None;
             }
-            Some(MaxAge {
-                seconds: lit.base10_parse::<u64>().ok(),
-                lit: lit.clone(),
-            })
+            Some(MaxAge { lit: lit.clone() })
         }
         Expr::Unary(ExprUnary {
             op: UnOp::Neg(_), ..

@@ -1,16 +1,19 @@
-//! Every rule of a valid, secure policy, checked on the parsed attribute.
-//!
-//! The rules themselves (origin syntax, tokens, forbidden names, public suffixes, loopback
-//! hosts) come from `cors_rules`, the same functions `cors-runtime` runs in `const`; this module
-//! decides what to say and where to point. All problems are collected, none stops the others.
+//! What the attribute means: the policy is judged by the rule book of `cors_rules`
+//! ([`rules::problems`], the same rules `cors-runtime` runs in `const`), and this module only
+//! decides where to point and what to add (the value itself, did-you-mean, the corrected
+//! origin). The item is checked here too: a free, non-generic `async fn`.
 
-use proc_macro2::Span;
+use proc_macro2::{Span, TokenStream};
 use syn::ext::IdentExt;
-use syn::LitStr;
+use syn::parse::{Parse, ParseStream};
+use syn::spanned::Spanned;
+use syn::{Attribute, FnArg, GenericParam, Ident, Item, LitStr, Signature, Visibility};
 
-use cors_rules as rules;
+use cors_rules::{self as rules, Key, MethodError, Problem, ProblemKind};
 
-use crate::attr::{Attr, Errors, Name, Names, Origin};
+use crate::attr::{Attr, Name, Names, Origin};
+use crate::errors::Errors;
+use crate::suggest::{closest, fixed_origin, split_list};
 
 /// A validated policy, with every name normalized, ready to be written out.
 pub(crate) struct Policy {
@@ -32,459 +35,292 @@ pub(crate) enum Methods {
     Mounted,
 }
 
-/// Checks the attribute. The result is only meaningful when no error was pushed.
+/// The values of one list key as the rule book reads them, each with the token it came from.
+struct List<'a, T> {
+    /// `None`: the key is `"*"`; its token is the literal.
+    any: Option<&'a LitStr>,
+    items: Vec<(String, &'a T)>,
+    /// The brackets, for problems of the list as a whole.
+    span: Span,
+}
+
+impl<'a, T> List<'a, T> {
+    fn texts(&self) -> Vec<&str> {
+        self.items.iter().map(|(text, _)| text.as_str()).collect()
+    }
+}
+
+/// Checks the attribute with the rule book. The result is only meaningful when no error was
+/// pushed.
 pub(crate) fn check(attr: &Attr, errors: &mut Errors) -> Policy {
     let credentials = attr.credentials.is_some_and(|f| f.value);
+    // Keys written with a value that could not be read: that was reported, and the rule book's
+    // verdict on a stand-in value would only repeat it.
+    let mut unread: Vec<Key> = Vec::new();
+
     errors.set_position(attr.position("origin"));
-    let origins = match (&attr.origin, attr.has("origin") || attr.origin_misspelled) {
-        (None, false) => {
-            errors.at(
-                Span::call_site(),
-                "missing `origin`: say which origins may call this handler, e.g. \
-                 `#[cors(origin = \"https://app.example.com\")]`, or `origin = \"*\"` for any origin",
-            );
+    let origins: Option<List<LitStr>> = match &attr.origin {
+        None => {
+            if !attr.has("origin") && !attr.origin_misspelled {
+                errors.at(
+                    Span::call_site(),
+                    "missing `origin`: say which origins may call this handler, e.g. \
+                     `#[cors(origin = \"https://app.example.com\")]`, or `origin = \"*\"` for any origin",
+                );
+            }
+            unread.push(Key::Origin);
             None
         }
-        // Written, but its value was already reported.
-        (None, true) => None,
-        (Some(origin), _) => origins(origin, credentials, errors),
+        Some(Origin::Any(lit)) => Some(List {
+            any: Some(lit),
+            items: Vec::new(),
+            span: lit.span(),
+        }),
+        Some(Origin::List { items, span }) => Some(List {
+            any: None,
+            items: items.iter().map(|lit| (lit.value(), lit)).collect(),
+            span: *span,
+        }),
     };
     errors.set_position(attr.position("methods"));
-    let methods = methods(attr.methods.as_ref(), credentials, errors);
-    errors.set_position(attr.position("headers"));
-    let headers = match &attr.headers {
-        None => Some(Vec::new()),
-        Some(names) => header_list(names, Role::Request, credentials, errors),
-    };
-    errors.set_position(attr.position("expose"));
-    let expose = match &attr.expose {
-        None => Some(Vec::new()),
-        Some(names) => header_list(names, Role::Expose, credentials, errors),
-    };
-    errors.set_position(attr.position("max_age"));
-    let max_age = attr.max_age.as_ref().and_then(|age| match age.seconds {
-        Some(s) if s <= rules::MAX_AGE_LIMIT => Some(s),
-        _ => {
-            errors.spanned(
-                &age.lit,
-                format_args!(
-                    "`max_age` is at most {} seconds (24 hours): browsers cache a preflight for \
-                     at most 86400 s (Firefox) or 7200 s (Chromium), so a larger value only \
-                     misleads; write e.g. `max_age = 7200`",
-                    rules::MAX_AGE_LIMIT
-                ),
-            );
-            None
-        }
+    let methods = attr.methods.as_ref().map(|names| {
+        list(names, |name, _| {
+            Some(match name {
+                Name::Ident(ident) => ident.unraw().to_string(),
+                Name::Str(lit) => lit.value(),
+            })
+        })
     });
-    Policy {
-        origins,
-        methods,
-        headers,
-        expose,
+    if attr.has("methods") && methods.is_none() {
+        unread.push(Key::Methods);
+    }
+    let headers = header_list(attr, Key::Headers, attr.headers.as_ref(), errors);
+    let expose = header_list(attr, Key::Expose, attr.expose.as_ref(), errors);
+    for (key, read) in [(Key::Headers, &headers), (Key::Expose, &expose)] {
+        if attr.has(key.name()) && read.is_none() {
+            unread.push(key);
+        }
+    }
+    if attr.has("max_age") && attr.max_age.is_none() {
+        unread.push(Key::MaxAge);
+    }
+    let max_age = attr.max_age.as_ref().map(|age| {
+        // `0600` is 600: the attribute reads integers as Rust does.
+        let digits = age.lit.base10_digits().trim_start_matches('0');
+        if digits.is_empty() { "0" } else { digits }.to_string()
+    });
+
+    let origin_texts = origins.as_ref().map(List::texts).unwrap_or_default();
+    let method_texts = methods.as_ref().map(List::texts).unwrap_or_default();
+    let header_texts = headers.as_ref().map(List::texts).unwrap_or_default();
+    let expose_texts = expose.as_ref().map(List::texts).unwrap_or_default();
+    let names_desc = |list: &Option<List<Name>>, texts| match list {
+        Some(List { any: Some(_), .. }) => rules::NamesDesc::Any,
+        _ => rules::NamesDesc::List(texts),
+    };
+    let desc = rules::PolicyDesc {
+        origin: match &origins {
+            Some(List { any: Some(_), .. }) => rules::OriginsDesc::Any,
+            Some(_) => rules::OriginsDesc::List(&origin_texts),
+            // Missing or unreadable, and reported: a stand-in whose problems are skipped.
+            None => rules::OriginsDesc::Any,
+        },
+        methods: match &methods {
+            None => rules::MethodsDesc::Mounted,
+            Some(List { any: Some(_), .. }) => rules::MethodsDesc::Any,
+            Some(_) => rules::MethodsDesc::List(&method_texts),
+        },
+        headers: names_desc(&headers, &header_texts),
+        expose: names_desc(&expose, &expose_texts),
         credentials,
-        max_age,
+        max_age: max_age.as_deref(),
         private_network: attr.private_network.is_some_and(|f| f.value),
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Origins
-
-fn origins(origin: &Origin, credentials: bool, errors: &mut Errors) -> Option<Vec<String>> {
-    match origin {
-        Origin::Any(lit) => {
-            if credentials {
-                errors.spanned(
-                    lit,
-                    "`credentials` cannot be allowed for any origin: browsers refuse \
-                     `access-control-allow-origin: *` on requests with cookies, and reflecting every \
-                     origin instead would let any site act as the user; list the exact origins, or \
-                     remove `credentials`",
-                );
-            }
-            None
-        }
-        Origin::List { items, span } => {
-            if items.is_empty() {
-                errors.at(
-                    *span,
-                    "the origin list is empty: list at least one origin, e.g. \
-                     `origin = [\"https://app.example.com\"]`, or write `origin = \"*\"` for any origin",
-                );
-            }
-            let mut seen: Vec<String> = Vec::new();
-            for lit in items {
-                let text = lit.value();
-                match rules::parse_origin(&text) {
-                    Err(e) => errors.spanned(lit, origin_message(&text, e)),
-                    Ok(shape) => {
-                        if seen.contains(&text) {
-                            errors.spanned(
-                                lit,
-                                format_args!("\"{text}\" is listed twice: remove this one"),
-                            );
-                        } else if credentials {
-                            credentialed_origin(lit, &text, shape, errors);
-                        }
-                    }
-                }
-                seen.push(text);
-            }
-            Some(seen)
-        }
-    }
-}
-
-/// The rule's message, with the corrected origin when there is an obvious one.
-fn origin_message(text: &str, error: rules::OriginError) -> String {
-    if error == rules::OriginError::UnsupportedScheme && text.starts_with("safari-web-extension:") {
-        return "`safari-web-extension://` origins are not accepted: Safari puts a random UUID in \
-                them, different for each installation and not promised to stay the same, so an \
-                entry written here may stop matching; list `https://` origins, or Chrome and \
-                Firefox extension origins (`chrome-extension://<id>`, `moz-extension://<uuid>`)"
-            .to_string();
-    }
-    let base = error.message();
-    match fixed_origin(text, error) {
-        Some(fixed) => format!("{base}; did you mean \"{fixed}\"?"),
-        None => base.to_string(),
-    }
-}
-
-/// The origin the user most likely meant, when it is valid.
-fn fixed_origin(text: &str, error: rules::OriginError) -> Option<String> {
-    use rules::OriginError as E;
-    let fixed = match error {
-        E::Path | E::Query | E::Fragment => without_path(text)?,
-        E::UppercaseScheme | E::UppercaseHost => text.to_ascii_lowercase(),
-        E::Whitespace => text.split_whitespace().collect(),
-        E::MissingScheme => format!("https://{}", text.trim_start_matches("//")),
-        E::DefaultPort | E::EmptyPort => text[..text.rfind(':')?].to_string(),
-        E::PortLeadingZero => {
-            let colon = text.rfind(':')?;
-            let port = text[colon + 1..].trim_start_matches('0');
-            format!("{}:{port}", &text[..colon])
-        }
-        E::NonCanonicalIpv6 => {
-            let open = text.find('[')?;
-            let close = text.find(']')?;
-            let canonical = rules::canonical_ipv6(&text.as_bytes()[open + 1..close])?;
-            format!("{}{}{}", &text[..=open], canonical.as_str(), &text[close..])
-        }
-        // A `blob:` URL's origin is the origin of the URL inside it.
-        E::OpaqueScheme if text.get(..5)?.eq_ignore_ascii_case("blob:") => {
-            let inner = &text[5..];
-            match rules::parse_origin(inner) {
-                Ok(_) => inner.to_string(),
-                Err(E::Path | E::Query | E::Fragment) => without_path(inner)?,
-                Err(_) => return None,
-            }
-        }
-        _ => return None,
     };
-    // Suggest only what is itself a valid origin (fixing one thing may reveal another).
-    (fixed != text && rules::parse_origin(&fixed).is_ok()).then_some(fixed)
-}
-
-/// `scheme://host[:port]` without what follows it.
-fn without_path(text: &str) -> Option<String> {
-    let start = text.find("://")? + 3;
-    let end = text[start..].find(['/', '?', '#'])? + start;
-    Some(text[..end].to_string())
-}
-
-fn credentialed_origin(lit: &LitStr, text: &str, shape: rules::OriginShape, errors: &mut Errors) {
-    let risk = rules::credentials_risk(text, shape);
-    if risk.plain_http {
-        errors.spanned(
-            lit,
-            "with `credentials`, a plain `http://` origin cannot be trusted: a network attacker can \
-             inject script into the http page and act as the user; use the `https://` origin \
-             (plain http is only allowed for loopback hosts such as `http://localhost:3000`), or \
-             remove `credentials`",
-        );
+    let lists = Lists {
+        origins: origins.as_ref(),
+        methods: methods.as_ref(),
+        headers: headers.as_ref(),
+        expose: expose.as_ref(),
+    };
+    for problem in rules::problems(&desc) {
+        if unread.contains(&problem.at.key) {
+            continue;
+        }
+        errors.set_position(attr.position(problem.at.key.name()));
+        errors.set_element(problem.at.index);
+        report(&problem, &lists, attr, errors);
     }
-    if let Some(kind) = risk.public_suffix {
-        let suffix = String::from_utf8_lossy(rules::host_of(text));
-        let who = match kind {
-            rules::SuffixKind::Icann => "a registry where anyone can register a name",
-            rules::SuffixKind::Private => {
-                "its owner hands out names under it to unrelated customers"
+
+    let strings = |texts: &[&str]| texts.iter().map(|t| t.to_string()).collect::<Vec<_>>();
+    Policy {
+        origins: match desc.origin {
+            rules::OriginsDesc::Any => None,
+            _ => Some(strings(&origin_texts)),
+        },
+        methods: match desc.methods {
+            rules::MethodsDesc::Any => Methods::Any,
+            rules::MethodsDesc::Mounted => Methods::Mounted,
+            rules::MethodsDesc::List(_) => Methods::List(strings(&method_texts)),
+        },
+        headers: match desc.headers {
+            rules::NamesDesc::Any => None,
+            rules::NamesDesc::List(_) => Some(strings(&header_texts)),
+        },
+        expose: match desc.expose {
+            rules::NamesDesc::Any => None,
+            rules::NamesDesc::List(_) => Some(strings(&expose_texts)),
+        },
+        credentials,
+        max_age: desc.max_age.and_then(rules::max_age_seconds).map(u64::from),
+        private_network: desc.private_network,
+    }
+}
+
+/// Reads `headers` or `expose`: string literals, and `http::header` constant names.
+fn header_list<'a>(
+    attr: &Attr,
+    key: Key,
+    names: Option<&'a Names>,
+    errors: &mut Errors,
+) -> Option<List<'a, Name>> {
+    errors.set_position(attr.position(key.name()));
+    names.map(|names| {
+        list(names, |name, index| {
+            errors.set_element(Some(index));
+            match name {
+                Name::Ident(ident) => header_constant(ident, errors),
+                Name::Str(lit) => Some(lit.value().to_ascii_lowercase()),
             }
-        };
-        let deeper = text.replacen("*.", "*.your-domain.", 1);
-        errors.spanned(
-            lit,
-            format_args!(
-                "with `credentials`, a pattern on the public suffix `{suffix}` trusts every site \
-                 that anyone registers under `{suffix}` ({} of the Public Suffix List: {who}); \
-                 list the exact origins instead, or a pattern one label deeper under a domain you \
-                 own, such as \"{deeper}\", or remove `credentials`",
-                kind.describe()
-            ),
-        );
-    }
+        })
+    })
 }
 
-// ---------------------------------------------------------------------------------------------
-// Methods
-
-fn methods(names: Option<&Names>, credentials: bool, errors: &mut Errors) -> Methods {
+/// Reads a name list; `read` turns each element into its text, or reports why it cannot.
+fn list<'a>(
+    names: &'a Names,
+    mut read: impl FnMut(&'a Name, usize) -> Option<String>,
+) -> List<'a, Name> {
     match names {
-        None => Methods::Mounted,
-        Some(Names::Any(lit)) => {
-            if credentials {
-                errors.spanned(
-                    lit,
-                    "with `credentials`, browsers read `access-control-allow-methods: *` as a \
-                     method literally named `*`, not as a wildcard: list the methods, e.g. \
-                     `methods = [GET, POST]`, or remove `credentials`",
-                );
-            }
-            Methods::Any
-        }
-        Some(Names::List { items, span }) => {
-            if items.is_empty() {
-                errors.at(
-                    *span,
-                    "the method list is empty: list at least one method, e.g. `methods = [GET]`, \
-                     or remove `methods` to allow the methods the handler is mounted on",
-                );
-            }
-            let mut seen: Vec<String> = Vec::new();
-            for name in items {
-                if let Some(method) = method(name, errors) {
-                    if seen.contains(&method) {
-                        errors.spanned(
-                            name,
-                            format_args!("`{method}` is listed twice: remove this one"),
-                        );
-                    } else {
-                        seen.push(method);
-                    }
-                }
-            }
-            Methods::List(seen)
-        }
+        Names::Any(lit) => List {
+            any: Some(lit),
+            items: Vec::new(),
+            span: lit.span(),
+        },
+        Names::List { items, span } => List {
+            any: None,
+            items: items
+                .iter()
+                .enumerate()
+                .filter_map(|(index, name)| Some((read(name, index)?, name)))
+                .collect(),
+            span: *span,
+        },
     }
 }
 
-fn is_standard(m: &str) -> bool {
-    rules::check_method(m.as_bytes()).is_ok()
+struct Lists<'l, 'a> {
+    origins: Option<&'l List<'a, LitStr>>,
+    methods: Option<&'l List<'a, Name>>,
+    headers: Option<&'l List<'a, Name>>,
+    expose: Option<&'l List<'a, Name>>,
 }
 
-fn is_normalized(m: &str) -> bool {
-    rules::NORMALIZED_METHODS.contains(&m)
-}
-
-fn forbidden_method(m: &str) -> String {
-    format!(
-        "`{m}` is one of the forbidden methods CONNECT, TRACE and TRACK: browsers never let a \
-         script send it, so allowing it does nothing; remove it"
-    )
-}
-
-fn custom_method(m: &str) -> String {
-    format!(
-        "`{m}` cannot be allowed: axum's method router routes only GET, HEAD, POST, PUT, DELETE, \
-         PATCH and OPTIONS to a handler, so no handler can be mounted on `{m}` and CORS can never \
-         be answered for it; remove it"
-    )
-}
-
-/// Checks one method; returns it as it will be compared.
-fn method(name: &Name, errors: &mut Errors) -> Option<String> {
-    let (m, quoted) = match name {
-        Name::Ident(ident) => (ident.unraw().to_string(), false),
-        Name::Str(lit) => (lit.value(), true),
+/// Points one problem of the rule book at its token, with what only the attribute can add.
+fn report(problem: &Problem, lists: &Lists, attr: &Attr, errors: &mut Errors) {
+    let message = problem.message();
+    let names = match problem.at.key {
+        Key::Methods => lists.methods,
+        Key::Headers => lists.headers,
+        Key::Expose => lists.expose,
+        _ => None,
     };
-    let upper = m.to_ascii_uppercase();
-    let message = match rules::check_method(m.as_bytes()) {
-        Ok(()) => return Some(m),
-        Err(_) if quoted && m == "*" => star_in_list("methods", "method"),
-        Err(rules::MethodError::NotToken) => {
-            let hint = match split_list(&m, true) {
-                Some(parts) => format!("; write one method per element, `[{parts}]`"),
-                None => String::new(),
-            };
-            format!(
-                "{m:?} is not a valid method: a method is a token of letters, digits and \
-                 !#$%&'*+-.^_`|~, without spaces or separators{hint}"
-            )
+    // The value as a whole.
+    let Some(index) = problem.at.index else {
+        let span = match problem.at.key {
+            Key::Origin => lists.origins.map(|l| l.any.map_or(l.span, LitStr::span)),
+            Key::MaxAge => attr.max_age.as_ref().map(|age| age.lit.span()),
+            _ => names.map(|l| l.any.map_or(l.span, LitStr::span)),
+        };
+        errors.at(span.unwrap_or_else(Span::call_site), message);
+        return;
+    };
+    if problem.at.key == Key::Origin {
+        let Some((text, lit)) = lists.origins.and_then(|l| l.items.get(index)) else {
+            return errors.at(Span::call_site(), message);
+        };
+        let message = match problem.kind {
+            ProblemKind::Origin(e) => match fixed_origin(text, e) {
+                Some(fixed) => format!("{message}; did you mean \"{fixed}\"?"),
+                None => message.to_string(),
+            },
+            ProblemKind::CredentialsOnPublicSuffix(_) => {
+                let suffix = String::from_utf8_lossy(rules::host_of(text));
+                let deeper = text.replacen("*.", "*.your-domain.", 1);
+                format!("`{suffix}`: {message}, such as \"{deeper}\"")
+            }
+            _ => message.to_string(),
+        };
+        return errors.spanned(lit, message);
+    }
+    let Some((text, name)) = names.and_then(|l| l.items.get(index)) else {
+        return errors.at(Span::call_site(), message);
+    };
+    match problem.kind {
+        ProblemKind::Method(e) => errors.spanned(name, method_message(text, name, e, message)),
+        ProblemKind::Header(_) | ProblemKind::Expose(_) => {
+            let addition = header_addition(text);
+            errors.spanned(name, format_args!("`{text}`: {message}{addition}"))
         }
-        Err(rules::MethodError::Forbidden) => forbidden_method(&m),
-        Err(rules::MethodError::WrongCase) => wrong_case(&m, &upper),
-        Err(rules::MethodError::Custom) => {
-            if !quoted && (upper == "ANY" || upper == "ALL") {
+        ProblemKind::WildcardInMethods
+        | ProblemKind::WildcardInHeaders
+        | ProblemKind::WildcardInExpose => errors.spanned(name, message),
+        _ => errors.spanned(name, format_args!("`{text}`: {message}")),
+    }
+}
+
+/// A method's problem: the rule book's message, with the method and the likely fix.
+fn method_message(m: &str, name: &Name, error: MethodError, rule: &str) -> String {
+    let upper = m.to_ascii_uppercase();
+    match error {
+        MethodError::NotToken => match split_list(m, true) {
+            Some(parts) => format!("`{m}`: {rule}; write one method per element, `[{parts}]`"),
+            None => format!("`{m}`: {rule}"),
+        },
+        MethodError::Forbidden => format!("`{m}`: {rule}"),
+        MethodError::WrongCase if rules::NORMALIZED_METHODS.contains(&upper.as_str()) => {
+            format!("write `{upper}`: {rule}, so `{m}` never matches")
+        }
+        MethodError::WrongCase => {
+            format!("write `{upper}`: {rule}, so `{m}` matches nothing; scripts must write `{upper}` too")
+        }
+        MethodError::Custom => {
+            if matches!(name, Name::Ident(_)) && (upper == "ANY" || upper == "ALL") {
                 format!(
-                    "`{m}` is not a method: to allow any method write `methods = \"*\"` \
-                     (without brackets), or list the methods"
+                    "`{m}` is not a method: to allow any method write `methods = \"*\"` (without \
+                     brackets), or list the methods ({rule})"
                 )
             } else if let Some(near) = closest(&upper, rules::STANDARD_METHODS.iter().copied(), 2) {
-                format!("unknown method `{m}`: did you mean `{near}`?")
+                format!("unknown method `{m}`: did you mean `{near}`? {rule}")
             } else {
-                custom_method(&m)
+                format!("`{m}` cannot be allowed: {rule}; remove it")
             }
         }
-    };
-    errors.spanned(name, message);
-    None
+    }
 }
 
-/// The message for a standard method written in another case.
-fn wrong_case(m: &str, upper: &str) -> String {
-    if is_normalized(upper) {
-        format!(
-            "methods compare case-sensitively, and browsers uppercase `{m}` to `{upper}` before \
-             sending it, so `{m}` never matches: write `{upper}`"
-        )
+/// What to add to a header name's problem: how to split or join what was meant as names.
+fn header_addition(lower: &str) -> String {
+    if rules::is_token(lower.as_bytes()) {
+        String::new()
+    } else if let Some(parts) = split_list(lower, false) {
+        format!("; write one name per element, `[{parts}]`")
     } else {
-        format!(
-            "write `{upper}`: methods compare case-sensitively, and axum routes only `{upper}`; \
-             browsers uppercase only DELETE, GET, HEAD, OPTIONS, POST and PUT, so \
-             `fetch(url, {{method: \"{m}\"}})` sends `{m}` as written, which no handler \
-             serves: scripts must write `{upper}` too"
-        )
-    }
-}
-
-/// `"GET, POST"` -> `"GET", "POST"`, when the parts are tokens: several names written as one
-/// string. Whitespace separates too when `spaces` is set (methods never contain spaces, header
-/// names may be meant as one name with spaces in place of `-`).
-fn split_list(text: &str, spaces: bool) -> Option<String> {
-    if !spaces && !text.contains(',') {
-        return None;
-    }
-    let parts: Vec<&str> = text
-        .split(|c: char| c == ',' || (spaces && c.is_whitespace()))
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
-    let shown = |p: &&str| {
-        // A standard method is shown as the identifier the attribute prefers.
-        if spaces && is_standard(p) {
-            p.to_string()
+        let joined = lower.split_whitespace().collect::<Vec<_>>().join("-");
+        if joined != lower && rules::is_token(joined.as_bytes()) {
+            format!("; did you mean \"{joined}\"?")
         } else {
-            format!("{p:?}")
+            String::new()
         }
-    };
-    (parts.len() > 1 && parts.iter().all(|p| rules::is_token(p.as_bytes())))
-        .then(|| parts.iter().map(shown).collect::<Vec<_>>().join(", "))
-}
-
-fn star_in_list(key: &str, noun: &str) -> String {
-    format!(
-        "`\"*\"` inside the list is a {noun} literally named `*`: write `{key} = \"*\"` without \
-         brackets for the wildcard"
-    )
-}
-
-// ---------------------------------------------------------------------------------------------
-// Headers
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Role {
-    Request,
-    Expose,
-}
-
-fn header_list(
-    names: &Names,
-    role: Role,
-    credentials: bool,
-    errors: &mut Errors,
-) -> Option<Vec<String>> {
-    let key = match role {
-        Role::Request => "headers",
-        Role::Expose => "expose",
-    };
-    match names {
-        Names::Any(lit) => {
-            if credentials {
-                let (header, example) = match role {
-                    Role::Request => (
-                        "access-control-allow-headers",
-                        "headers = [\"content-type\"]",
-                    ),
-                    Role::Expose => (
-                        "access-control-expose-headers",
-                        "expose = [\"x-request-id\"]",
-                    ),
-                };
-                errors.spanned(
-                    lit,
-                    format_args!(
-                        "with `credentials`, browsers read `{header}: *` as a header literally named \
-                         `*`, not as a wildcard: list the names, e.g. `{example}`, or remove \
-                         `credentials`"
-                    ),
-                );
-            }
-            None
-        }
-        Names::List { items, .. } => {
-            let mut seen: Vec<String> = Vec::new();
-            for name in items {
-                let Some(header) = header(name, role, key, errors) else {
-                    continue;
-                };
-                if seen.contains(&header) {
-                    errors.spanned(
-                        name,
-                        format_args!(
-                            "`{header}` is listed twice (header names compare case-insensitively): \
-                             remove this one"
-                        ),
-                    );
-                } else {
-                    seen.push(header);
-                }
-            }
-            Some(seen)
-        }
-    }
-}
-
-/// Checks one header name; returns it lowercase.
-fn header(name: &Name, role: Role, key: &str, errors: &mut Errors) -> Option<String> {
-    let lower = match name {
-        Name::Ident(ident) => header_constant(ident, errors)?,
-        Name::Str(lit) => {
-            let text = lit.value();
-            if text == "*" {
-                errors.spanned(lit, star_in_list(key, "header"));
-                return None;
-            }
-            text.to_ascii_lowercase()
-        }
-    };
-    let problem = match role {
-        Role::Request => rules::check_request_header(lower.as_bytes())
-            .err()
-            .map(|e| e.message()),
-        Role::Expose => rules::check_expose_header(lower.as_bytes())
-            .err()
-            .map(|e| e.message()),
-    };
-    match problem {
-        Some(message) => {
-            let hint = if rules::is_token(lower.as_bytes()) {
-                String::new()
-            } else if let Some(parts) = split_list(&lower, false) {
-                format!("; write one name per element, `[{parts}]`")
-            } else {
-                let joined = lower.split_whitespace().collect::<Vec<_>>().join("-");
-                if joined != lower && rules::is_token(joined.as_bytes()) {
-                    format!("; did you mean \"{joined}\"?")
-                } else {
-                    String::new()
-                }
-            };
-            errors.spanned(name, format_args!("`{lower}`: {message}{hint}"));
-            None
-        }
-        None => Some(lower),
     }
 }
 
@@ -604,77 +440,142 @@ fn header_constant(ident: &syn::Ident, errors: &mut Errors) -> Option<String> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Suggestions
+// The item
 
-/// The optimal-string-alignment distance: insertions, deletions, substitutions and swaps of
-/// two neighbours each cost 1, so `GTE` is 1 away from `GET`.
-pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
-    let a = a.as_bytes();
-    let b = b.as_bytes();
-    // rows[i][j]: distance between a[..i] and b[..j].
-    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in rows.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in rows[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut d = (rows[i - 1][j] + 1)
-                .min(rows[i][j - 1] + 1)
-                .min(rows[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d = d.min(rows[i - 2][j - 2] + 1);
-            }
-            rows[i][j] = d;
-        }
-    }
-    rows[a.len()][b.len()]
+/// What the companion needs to know about the handler.
+pub(crate) struct Handler {
+    pub(crate) ident: Ident,
+    pub(crate) vis: Visibility,
+    /// `#[cfg]` attributes, repeated on the companion so that both exist together.
+    pub(crate) cfgs: Vec<Attribute>,
 }
 
-/// The candidate nearest to `word`, if it is at most `max` edits away and the edits do not
-/// rewrite most of a short word (`AB` is not a misspelling of `GET`).
-pub(crate) fn closest<'a>(
-    word: &str,
-    candidates: impl Iterator<Item = &'a str>,
-    max: usize,
-) -> Option<&'a str> {
-    let limit = max.min(word.len().saturating_sub(1)).max(1);
-    candidates
-        .map(|c| (edit_distance(word, c), c))
-        .filter(|(d, _)| *d <= limit)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
+/// A function item, its body left unparsed: only the signature matters here, and parsing every
+/// statement of every handler with syn would cost compile time for nothing.
+struct FnHead {
+    attrs: Vec<Attribute>,
+    vis: Visibility,
+    sig: Signature,
+}
+
+impl Parse for FnHead {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let attrs = input.call(Attribute::parse_outer)?;
+        let vis = input.parse()?;
+        let sig = input.parse()?;
+        let body;
+        syn::braced!(body in input);
+        body.parse::<TokenStream>()?;
+        Ok(FnHead { attrs, vis, sig })
+    }
+}
+
+/// Checks that the item is a free, non-generic `async fn`.
+pub(crate) fn handler(item: &TokenStream, errors: &mut Errors) -> Option<Handler> {
+    if let Ok(func) = syn::parse2::<FnHead>(item.clone()) {
+        return check_fn(&func.sig, errors).then(|| Handler {
+            ident: func.sig.ident.clone(),
+            vis: func.vis,
+            cfgs: func
+                .attrs
+                .into_iter()
+                .filter(|a| a.path().is_ident("cfg"))
+                .collect(),
+        });
+    }
+    // Not a function: parse it whole, to say what it is.
+    let parsed: Item = match syn::parse2(item.clone()) {
+        Ok(parsed) => parsed,
+        // Not an item at all: the compiler's own error on the unchanged tokens says it best.
+        Err(_) => return None,
+    };
+    let Item::Fn(func) = parsed else {
+        let (span, what) = item_kind(&parsed);
+        errors.at(
+            span,
+            format_args!(
+                "`#[cors]` goes on an `async fn` request handler, not on {what}: put it on a free \
+                 handler function, e.g. `#[cors(origin = \"https://app.example.com\")] async fn \
+                 list() -> Json<Vec<Item>>`"
+            ),
+        );
+        return None;
+    };
+    // A function the head parser refused (a body it cannot split off): check it the same way.
+    check_fn(&func.sig, errors).then(|| Handler {
+        ident: func.sig.ident.clone(),
+        vis: func.vis.clone(),
+        cfgs: func
+            .attrs
+            .iter()
+            .filter(|a| a.path().is_ident("cfg"))
+            .cloned()
+            .collect(),
+    })
+}
+
+fn check_fn(sig: &Signature, errors: &mut Errors) -> bool {
+    let mut ok = true;
+    if sig.asyncness.is_none() {
+        ok = false;
+        errors.at(
+            sig.fn_token.span,
+            format_args!(
+                "`#[cors]` goes on an `async fn` request handler: write `async fn {}`",
+                sig.ident
+            ),
+        );
+    }
+    if let Some(FnArg::Receiver(receiver)) = sig.inputs.first() {
+        ok = false;
+        errors.spanned(
+            receiver,
+            "`#[cors]` goes on a free `async fn`, not on a method: its policy is stored in a \
+             companion struct next to the function, which cannot live in an `impl` block; make \
+             the handler a free function (it can take `State<T>` instead of `self`)",
+        );
+    }
+    for param in &sig.generics.params {
+        let what = match param {
+            GenericParam::Type(_) => "type",
+            GenericParam::Const(_) => "const",
+            // Lifetimes do not reach the companion struct, and axum handlers rarely have them.
+            GenericParam::Lifetime(_) => continue,
+        };
+        ok = false;
+        errors.spanned(
+            param,
+            format_args!(
+                "`#[cors]` handlers cannot have {what} parameters: the policy is stored in a \
+                 companion struct `{}` that cannot depend on them; write a concrete handler \
+                 that calls the generic function",
+                sig.ident
+            ),
+        );
+    }
+    ok
+}
+
+/// Where to point, and how to name an item that is not a fn.
+fn item_kind(item: &Item) -> (Span, &'static str) {
+    match item {
+        Item::Struct(i) => (i.struct_token.span, "a struct"),
+        Item::Enum(i) => (i.enum_token.span, "an enum"),
+        Item::Union(i) => (i.union_token.span, "a union"),
+        Item::Impl(i) => (i.impl_token.span, "an impl block"),
+        Item::Trait(i) => (i.trait_token.span, "a trait"),
+        Item::Mod(i) => (i.mod_token.span, "a module"),
+        Item::Const(i) => (i.const_token.span, "a const"),
+        Item::Static(i) => (i.static_token.span, "a static"),
+        Item::Type(i) => (i.type_token.span, "a type alias"),
+        Item::Use(i) => (i.use_token.span, "a `use`"),
+        other => (other.span(), "this item"),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn edit_distance_counts_swaps_once() {
-        assert_eq!(edit_distance("GET", "GET"), 0);
-        assert_eq!(edit_distance("GTE", "GET"), 1);
-        assert_eq!(edit_distance("POTS", "POST"), 1);
-        assert_eq!(edit_distance("DELET", "DELETE"), 1);
-        assert_eq!(edit_distance("", "GET"), 3);
-        assert_eq!(edit_distance("PURGE", "PUT"), 3);
-        assert_eq!(edit_distance("orgin", "origin"), 1);
-    }
-
-    #[test]
-    fn suggests_only_close_standard_methods() {
-        let methods = || rules::STANDARD_METHODS.iter().copied();
-        assert_eq!(closest("GTE", methods(), 2), Some("GET"));
-        assert_eq!(closest("PTACH", methods(), 2), Some("PATCH"));
-        assert_eq!(closest("OPTION", methods(), 2), Some("OPTIONS"));
-        assert_eq!(closest("PURGE", methods(), 2), None);
-        assert_eq!(closest("MKCOL", methods(), 2), None);
-        assert_eq!(closest("REPORT", methods(), 2), None);
-        assert_eq!(closest("SEARCH", methods(), 2), None);
-    }
 
     #[test]
     fn header_constants_convert_to_names() {
@@ -689,38 +590,35 @@ mod tests {
     }
 
     #[test]
-    fn fixes_obvious_origin_mistakes() {
-        use rules::OriginError as E;
-        let fix = |s: &str| fixed_origin(s, rules::parse_origin(s).unwrap_err());
-        assert_eq!(fix("https://a.com/"), Some("https://a.com".into()));
-        assert_eq!(fix("https://a.com/app?x"), Some("https://a.com".into()));
-        assert_eq!(fix("https://App.com"), Some("https://app.com".into()));
-        assert_eq!(fix("https://a.com:443"), Some("https://a.com".into()));
-        assert_eq!(fix("a.com"), Some("https://a.com".into()));
-        assert_eq!(
-            fix("https://a.com:08080"),
-            Some("https://a.com:8080".into())
+    fn reads_only_the_signature() {
+        let mut errors = Errors::default();
+        let item = quote::quote!(
+            #[cfg(test)]
+            pub async fn list(a: u8) -> u8 {
+                let x = 1;
+                match x {
+                    _ => a,
+                }
+            }
         );
-        assert_eq!(
-            fix("http://[0:0:0:0:0:0:0:1]:8080"),
-            Some("http://[::1]:8080".into())
+        let handler = handler(&item, &mut errors).expect("a handler");
+        assert!(errors.is_empty());
+        assert_eq!(handler.ident, "list");
+        assert_eq!(handler.cfgs.len(), 1);
+        let sync = quote::quote!(
+            fn list() {}
         );
-        assert_eq!(fix("http://[::0:1]"), Some("http://[::1]".into()));
-        assert_eq!(
-            fix("http://[::FFFF:1.2.3.4]"),
-            Some("http://[::ffff:102:304]".into())
+        assert!(handler_of(&sync).is_none());
+        let strukt = quote::quote!(
+            struct S;
         );
-        assert_eq!(
-            fix("blob:https://app.example.com/0b2d1c3e"),
-            Some("https://app.example.com".into())
-        );
-        assert_eq!(
-            fix("moz-extension://0B2D1C3E-4F5A-4B6C-8D7E-9F0A1B2C3D4E"),
-            Some("moz-extension://0b2d1c3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e".into())
-        );
-        assert_eq!(fix("ws://a.com:80"), None);
-        assert_eq!(fix("data:text/plain,hi"), None);
-        assert_eq!(fix("null"), None);
-        assert_eq!(fixed_origin("https://a.com", E::Path), None);
+        assert!(handler_of(&strukt).is_none());
+    }
+
+    fn handler_of(item: &TokenStream) -> Option<Handler> {
+        let mut errors = Errors::default();
+        let handler = handler(item, &mut errors);
+        assert!(handler.is_some() == errors.is_empty());
+        handler
     }
 }

@@ -4,7 +4,8 @@
 //! a request's `Origin` ([`crate::is_request_origin`]) and the subdomain-pattern matcher of
 //! `cors-runtime`, so the three cannot disagree.
 
-use crate::{bytes_eq, slice, OriginError};
+use crate::bytes::{bytes_eq, slice};
+use crate::origin::OriginError;
 
 /// Longest DNS label, in bytes (RFC 1035).
 pub const MAX_LABEL_LEN: usize = 63;

@@ -146,7 +146,3 @@ pub mod __private_v1 {
         }
     }
 }
-
-/// The previous name of [`__private_v1`], still emitted by the attribute's companion items.
-#[doc(hidden)]
-pub use __private_v1 as __private;

@@ -1,109 +1,11 @@
 //! The [`Policy`] type: one route's CORS rules, built in `const` and checked there.
 
+use std::fmt;
+
 use cors_rules as rules;
 
-/// One entry of a policy's origin list.
-///
-/// Build it with [`AllowedOrigin::parse`] in a `const`: an invalid entry fails the build.
-///
-/// ```
-/// use cors_runtime::AllowedOrigin;
-///
-/// const PREVIEWS: AllowedOrigin = AllowedOrigin::parse("https://*.preview.example.com");
-/// assert!(PREVIEWS.matches(b"https://pr-7.preview.example.com"));
-/// assert!(!PREVIEWS.matches(b"https://preview.example.com"));
-/// assert!(!PREVIEWS.matches(b"https://evilpreview.example.com"));
-/// ```
-///
-/// ```compile_fail
-/// use cors_runtime::AllowedOrigin;
-/// // A trailing slash never matches what browsers send: a compile error in a `const`.
-/// const BAD: AllowedOrigin = AllowedOrigin::parse("https://app.example.com/");
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct AllowedOrigin {
-    text: &'static str,
-    /// Byte offset of `*` in a subdomain pattern; `usize::MAX` for an exact origin.
-    star: usize,
-}
-
-impl AllowedOrigin {
-    /// Parses `scheme://host[:port]` or the subdomain pattern `scheme://*.host[:port]`.
-    ///
-    /// # Panics
-    /// When `text` is not a valid origin (see [`cors_rules::parse_origin`]); in a `const` this
-    /// is a compile error carrying the reason.
-    pub const fn parse(text: &'static str) -> AllowedOrigin {
-        match AllowedOrigin::try_parse(text) {
-            Ok(origin) => origin,
-            Err(e) => panic!("{}", e.message()),
-        }
-    }
-
-    /// Like [`AllowedOrigin::parse`], but returns the reason instead of panicking: the same
-    /// rules for origins that arrive at run time (read from configuration at start-up, say)
-    /// as for literals in the attribute.
-    ///
-    /// ```
-    /// use cors_runtime::AllowedOrigin;
-    /// use cors_runtime::OriginError;
-    ///
-    /// assert!(AllowedOrigin::try_parse("https://app.example.com").is_ok());
-    /// assert_eq!(AllowedOrigin::try_parse("https://app.example.com:443"), Err(OriginError::DefaultPort));
-    /// ```
-    pub const fn try_parse(text: &'static str) -> Result<AllowedOrigin, rules::OriginError> {
-        match rules::parse_origin(text) {
-            Ok(rules::OriginShape::Exact) => Ok(AllowedOrigin {
-                text,
-                star: usize::MAX,
-            }),
-            Ok(rules::OriginShape::Subdomains { star }) => Ok(AllowedOrigin { text, star }),
-            Err(e) => Err(e),
-        }
-    }
-
-    /// The entry as written, e.g. `https://*.example.com`.
-    pub const fn as_str(&self) -> &'static str {
-        self.text
-    }
-
-    /// Whether this entry is a `*.` subdomain pattern.
-    pub const fn is_pattern(&self) -> bool {
-        self.star != usize::MAX
-    }
-
-    /// Whether a request's `Origin` value (raw bytes) is allowed by this entry.
-    ///
-    /// Exact entries compare byte for byte. A pattern `https://*.example.com` matches
-    /// `https://` + one or more DNS labels + `.example.com`, and nothing else: not the apex, not
-    /// `https://evilexample.com`, not `https://example.com.evil.net`. The labels follow the
-    /// policy syntax ([`cors_rules::check_labels`]: lowercase letters, digits, `-` and `_`, at
-    /// most 63 bytes each), and the whole host is at most 253 bytes; a longer value is refused
-    /// before it is scanned.
-    #[inline]
-    pub fn matches(&self, origin: &[u8]) -> bool {
-        let text = self.text.as_bytes();
-        if !self.is_pattern() {
-            return origin == text;
-        }
-        if origin.len() > rules::MAX_ORIGIN_LEN {
-            return false;
-        }
-        let prefix = &text[..self.star];
-        // The suffix keeps the dot after `*`, so a match always ends on a label boundary.
-        let suffix = &text[self.star + 1..];
-        if origin.len() <= prefix.len() + suffix.len()
-            || !origin.starts_with(prefix)
-            || !origin.ends_with(suffix)
-        {
-            return false;
-        }
-        let labels = &origin[prefix.len()..origin.len() - suffix.len()];
-        // The whole host: the labels, a dot and the pattern's base.
-        let host_len = labels.len() + 1 + rules::host_of(self.text).len();
-        host_len <= rules::MAX_HOST_LEN && rules::check_labels(labels).is_ok()
-    }
-}
+// The origin entry type belongs to the rule book, which checks lists of them in `const`.
+pub use rules::AllowedOrigin;
 
 /// What allowed a request's origin.
 #[derive(Clone, Copy, Debug)]
@@ -169,7 +71,7 @@ pub enum RequestHeaders {
 /// assert!(policy.varies_by_origin());
 /// assert!(matches!(policy.origins(), Origins::List(list) if list.len() == 2));
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub struct Policy {
     pub(crate) origins: Origins,
     pub(crate) methods: Methods,
@@ -207,128 +109,72 @@ pub struct PolicyParts {
 }
 
 impl Policy {
-    /// Builds a policy from its parts, checking the rules of the attribute again.
+    /// Builds a policy from its parts, checking them with the rule book of `cors_rules`
+    /// ([`cors_rules::first_problem`]), the same rules the attribute reports with spans.
     ///
-    /// Every rule is re-checked in `const` except one: a `*.` pattern on a public suffix with
+    /// Every rule is checked in `const` except one: a `*.` pattern on a public suffix with
     /// credentials, which needs the Public Suffix List (not readable in `const`); the attribute
-    /// refuses it, and hand-built parts must check it with [`cors_rules::credentials_risk`].
+    /// refuses it, and hand-built parts must check it with [`cors_rules::problems`].
     ///
     /// # Panics
-    /// On any invalid or insecure part; in a `const` that is a compile error.
+    /// On any invalid or insecure part, with the rule book's message; in a `const` that is a
+    /// compile error. Also when the precomputed header values disagree with their lists.
     #[doc(hidden)]
     pub const fn from_parts(p: PolicyParts) -> Policy {
-        // Origins.
-        if let Origins::List(list) = p.origins {
-            if list.is_empty() {
-                panic!("a policy needs at least one origin");
-            }
-            let mut i = 0;
-            while i < list.len() {
-                let o = list[i];
-                // Re-parse: a hand-built `AllowedOrigin` cannot be anything but valid, but the
-                // fields are private only to this crate.
-                let _ = AllowedOrigin::parse(o.text);
-                let mut j = 0;
-                while j < i {
-                    if rules::bytes_eq(list[j].text.as_bytes(), o.text.as_bytes()) {
-                        panic!("an origin is listed twice");
-                    }
-                    j += 1;
-                }
-                // The public-suffix rule (`rules::credentials_risk`) needs the Public Suffix
-                // List, which cannot be read in `const`: the attribute checks it.
-                if p.credentials && rules::is_plain_http_risk(o.text) {
-                    panic!("credentials over plain http are only allowed from loopback origins");
-                }
-                i += 1;
-            }
-        } else if p.credentials {
-            panic!("credentials cannot be allowed for any origin (`*`)");
+        let desc = rules::PolicyDesc {
+            origin: match p.origins {
+                Origins::Any => rules::OriginsDesc::Any,
+                Origins::List(list) => rules::OriginsDesc::Parsed(list),
+            },
+            methods: methods_desc(p.methods),
+            headers: match p.headers {
+                RequestHeaders::Any => rules::NamesDesc::Any,
+                RequestHeaders::List(list) => rules::NamesDesc::List(list),
+            },
+            expose: if p.expose_any {
+                rules::NamesDesc::Any
+            } else {
+                rules::NamesDesc::List(p.expose)
+            },
+            credentials: p.credentials,
+            max_age: if p.max_age.is_empty() {
+                None
+            } else {
+                Some(p.max_age)
+            },
+            private_network: p.private_network,
+        };
+        if let Some(problem) = rules::first_problem(&desc) {
+            panic!("{}", problem.message());
         }
-        // Methods.
+        // What is left are the invariants of the encoding: each precomputed header value is
+        // its list joined by ", ", and request headers are stored lowercase.
         match p.methods {
-            Methods::Any => {
-                if p.credentials {
-                    panic!("`methods = \"*\"` is not a wildcard when credentials are allowed");
-                }
-                check_joined_value(p.allow_methods, &["*"]);
-            }
-            Methods::List(list) => {
-                if list.is_empty() {
-                    panic!("a method list needs at least one method");
-                }
-                let mut i = 0;
-                while i < list.len() {
-                    if rules::check_method(list[i].as_bytes()).is_err() {
-                        panic!(
-                            "a method is not one of GET, HEAD, POST, PUT, DELETE, PATCH, OPTIONS \
-                             (uppercase): the only methods axum routes to a handler"
-                        );
-                    }
-                    i += 1;
-                }
-                check_joined_value(p.allow_methods, list);
-            }
+            Methods::Any => check_joined_value(p.allow_methods, &["*"]),
+            Methods::List(list) => check_joined_value(p.allow_methods, list),
             Methods::Mounted => {
                 if !p.allow_methods.is_empty() {
                     panic!("mounted methods have no precomputed value");
                 }
             }
         }
-        // Request headers.
         match p.headers {
-            RequestHeaders::Any => {
-                if p.credentials {
-                    panic!("`headers = \"*\"` is not a wildcard when credentials are allowed");
-                }
-                check_joined_value(p.allow_headers, &["*"]);
-            }
+            RequestHeaders::Any => check_joined_value(p.allow_headers, &["*"]),
             RequestHeaders::List(list) => {
                 let mut i = 0;
                 while i < list.len() {
-                    let h = list[i].as_bytes();
-                    if rules::check_request_header(h).is_err() || !is_lowercase(h) {
-                        panic!("a request header is invalid, forbidden or not lowercase");
+                    if !is_lowercase(list[i].as_bytes()) {
+                        panic!("request headers are stored lowercase");
                     }
                     i += 1;
                 }
                 check_joined_value(p.allow_headers, list);
             }
         }
-        // Exposed headers.
         if p.expose_any {
-            if p.credentials {
-                panic!("`expose = \"*\"` is not a wildcard when credentials are allowed");
-            }
             check_joined_value(p.expose_headers, &["*"]);
         } else {
-            let mut i = 0;
-            while i < p.expose.len() {
-                if rules::check_expose_header(p.expose[i].as_bytes()).is_err() {
-                    panic!("an exposed header is invalid or set-cookie");
-                }
-                i += 1;
-            }
             check_joined_value(p.expose_headers, p.expose);
-        }
-        // Max age.
-        let age = p.max_age.as_bytes();
-        if !age.is_empty() {
-            if age.len() > 5 || (age.len() > 1 && age[0] == b'0') {
-                panic!("max_age must be 0..=86400 without leading zeros");
-            }
-            let mut value: u64 = 0;
-            let mut i = 0;
-            while i < age.len() {
-                if !age[i].is_ascii_digit() {
-                    panic!("max_age must be digits");
-                }
-                value = value * 10 + (age[i] - b'0') as u64;
-                i += 1;
-            }
-            if value > rules::MAX_AGE_LIMIT {
-                panic!("max_age must be at most 86400");
-            }
         }
         Policy {
             origins: p.origins,
@@ -369,8 +215,8 @@ impl Policy {
     }
 
     /// The `Access-Control-Max-Age` value in seconds, when set.
-    pub fn max_age(&self) -> Option<u32> {
-        self.max_age.parse().ok()
+    pub const fn max_age(&self) -> Option<u32> {
+        rules::max_age_seconds(self.max_age)
     }
 
     /// The precomputed `Access-Control-Expose-Headers` value, when anything is exposed.
@@ -429,19 +275,7 @@ impl Policy {
     /// written (the mounted methods then become the list). Used by the compile-time mount
     /// checks of [`cors_route!`](crate::cors_route).
     pub const fn permits_mount(&self, method: &str) -> bool {
-        match self.methods {
-            Methods::Any | Methods::Mounted => true,
-            Methods::List(list) => {
-                let mut i = 0;
-                while i < list.len() {
-                    if rules::bytes_eq(list[i].as_bytes(), method.as_bytes()) {
-                        return true;
-                    }
-                    i += 1;
-                }
-                false
-            }
-        }
+        rules::permits_mount(methods_desc(self.methods), method)
     }
 
     /// Whether a script may send the request header `name` (case-insensitive).
@@ -452,6 +286,72 @@ impl Policy {
                 list.iter().any(|h| h.as_bytes().eq_ignore_ascii_case(name))
             }
         }
+    }
+}
+
+const fn methods_desc(methods: Methods) -> rules::MethodsDesc<'static> {
+    match methods {
+        Methods::Any => rules::MethodsDesc::Any,
+        Methods::List(list) => rules::MethodsDesc::List(list),
+        Methods::Mounted => rules::MethodsDesc::Mounted,
+    }
+}
+
+/// Reads like the attribute that wrote the policy: `Policy { origin: ["https://a.com"],
+/// methods: [GET, POST], credentials: true, max_age: 600 }`. Keys left at their default (no
+/// `methods` list, no headers, no credentials, ...) are left out.
+impl fmt::Debug for Policy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        /// A list of names written without quotes, as `methods = [GET, POST]` is.
+        struct Bare(&'static [&'static str]);
+        impl fmt::Debug for Bare {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                let mut list = f.debug_list();
+                for m in self.0 {
+                    list.entry(&format_args!("{m}"));
+                }
+                list.finish()
+            }
+        }
+        let mut d = f.debug_struct("Policy");
+        match self.origins {
+            Origins::Any => d.field("origin", &"*"),
+            Origins::List(list) => d.field("origin", &list),
+        };
+        match self.methods {
+            Methods::Any => {
+                d.field("methods", &"*");
+            }
+            Methods::List(list) => {
+                d.field("methods", &Bare(list));
+            }
+            Methods::Mounted => {}
+        }
+        match self.headers {
+            RequestHeaders::Any => {
+                d.field("headers", &"*");
+            }
+            RequestHeaders::List(list) if !list.is_empty() => {
+                d.field("headers", &list);
+            }
+            RequestHeaders::List(_) => {}
+        }
+        if self.expose_headers == "*" {
+            d.field("expose", &"*");
+        } else if !self.expose_headers.is_empty() {
+            let names: Vec<&str> = self.expose_headers.split(", ").collect();
+            d.field("expose", &names);
+        }
+        if self.credentials {
+            d.field("credentials", &true);
+        }
+        if let Some(seconds) = self.max_age() {
+            d.field("max_age", &seconds);
+        }
+        if self.private_network {
+            d.field("private_network", &true);
+        }
+        d.finish()
     }
 }
 
@@ -506,74 +406,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn exact_origins_compare_byte_for_byte() {
-        let o = AllowedOrigin::parse("https://app.example.com");
-        assert!(o.matches(b"https://app.example.com"));
-        for no in [
-            &b"https://app.example.com/"[..],
-            b"https://APP.example.com",
-            b"https://app.example.com:443",
-            b"http://app.example.com",
-            b"https://app.example.com.evil.net",
-            b"null",
-            b"",
-            b"https://app.example.com, https://app.example.com",
-        ] {
-            assert!(!o.matches(no), "{}", String::from_utf8_lossy(no));
-        }
-    }
-
-    #[test]
-    fn patterns_match_on_label_boundaries_only() {
-        let o = AllowedOrigin::parse("https://*.example.com");
-        assert!(o.is_pattern());
-        assert!(o.matches(b"https://a.example.com"));
-        assert!(o.matches(b"https://a.b-c.example.com"));
-        for no in [
-            &b"https://example.com"[..],
-            b"https://evilexample.com",
-            b"https://.example.com",
-            b"https://a..example.com",
-            b"https://-a.example.com",
-            b"https://A.example.com",
-            b"https://a.example.com.evil.net",
-            b"http://a.example.com",
-            b"https://a.example.com:8443",
-            b"https://a/b.example.com",
-            b"https://a:1.example.com",
-        ] {
-            assert!(!o.matches(no), "{}", String::from_utf8_lossy(no));
-        }
-        let with_port = AllowedOrigin::parse("https://*.example.com:8443");
-        assert!(with_port.matches(b"https://a.example.com:8443"));
-        assert!(!with_port.matches(b"https://a.example.com"));
-    }
-
-    #[test]
-    fn patterns_take_the_policy_label_grammar_and_dns_bounds() {
-        let o = AllowedOrigin::parse("https://*.example.com");
-        assert!(o.matches(b"https://my_site.example.com"));
-        assert!(o.matches(b"https://xn--bcher-kva.example.com"));
-        assert!(!o.matches(b"https://xn--a.example.com"));
-        assert!(!o.matches(b"https://a-.example.com"));
-        let label = "a".repeat(63);
-        assert!(o.matches(format!("https://{label}.example.com").as_bytes()));
-        assert!(!o.matches(format!("https://a{label}.example.com").as_bytes()));
-        // Labels of 63, 63, 63 and 49 bytes, 4 dots and `example.com`: 253 bytes of host.
-        let host = format!("{label}.{label}.{label}.{}.example.com", "a".repeat(49));
-        assert_eq!(host.len(), 253);
-        assert!(o.matches(format!("https://{host}").as_bytes()));
-        assert!(!o.matches(format!("https://a{host}").as_bytes()));
-        assert!(!o.matches(format!("https://a.{host}").as_bytes()));
-        // A huge "subdomain" is refused on its length alone.
-        let huge = format!("https://{}.example.com", "a".repeat(100_000));
-        assert!(!o.matches(huge.as_bytes()));
-        let dotted = format!("https://{}example.com", "a.".repeat(50_000));
-        assert!(!o.matches(dotted.as_bytes()));
-    }
-
-    #[test]
-    #[should_panic(expected = "the only methods axum routes")]
+    #[should_panic(expected = "axum's method router routes only")]
     fn refuses_a_custom_method() {
         Policy::from_parts(PolicyParts {
             methods: Methods::List(&["GET", "PURGE"]),
@@ -583,7 +416,7 @@ mod tests {
     }
 
     #[test]
-    #[should_panic(expected = "the only methods axum routes")]
+    #[should_panic(expected = "methods compare case-sensitively")]
     fn refuses_a_lowercase_method() {
         Policy::from_parts(PolicyParts {
             methods: Methods::List(&["patch"]),
@@ -646,7 +479,7 @@ mod tests {
     }
 
     #[test]
-    #[should_panic(expected = "credentials cannot be allowed for any origin")]
+    #[should_panic(expected = "`credentials` cannot be allowed for any origin")]
     fn refuses_credentials_with_any_origin() {
         Policy::from_parts(PolicyParts {
             origins: Origins::Any,
@@ -675,5 +508,69 @@ mod tests {
         });
         assert!(p.allows_request_header(b"x-anything"));
         assert!(!p.allows_request_header(b"Authorization"));
+    }
+
+    #[test]
+    #[should_panic(expected = "this method is listed twice")]
+    fn refuses_a_duplicate_method_as_the_attribute_does() {
+        Policy::from_parts(PolicyParts {
+            methods: Methods::List(&["GET", "GET"]),
+            allow_methods: "GET, GET",
+            ..PARTS
+        });
+    }
+
+    #[test]
+    #[should_panic(expected = "this header is listed twice")]
+    fn refuses_a_duplicate_exposed_header_in_any_case() {
+        Policy::from_parts(PolicyParts {
+            expose: &["X-B", "x-b"],
+            expose_headers: "X-B, x-b",
+            ..PARTS
+        });
+    }
+
+    #[test]
+    #[should_panic(expected = "`max_age` is at most 86400 seconds")]
+    fn refuses_a_long_max_age_with_the_attributes_message() {
+        Policy::from_parts(PolicyParts {
+            max_age: "86401",
+            ..PARTS
+        });
+    }
+
+    #[test]
+    fn debug_reads_like_the_attribute() {
+        const LIST: &[AllowedOrigin] = &[
+            AllowedOrigin::parse("https://a.com"),
+            AllowedOrigin::parse("https://*.b.com"),
+        ];
+        let p = Policy::from_parts(PolicyParts {
+            origins: Origins::List(LIST),
+            ..PARTS
+        });
+        assert_eq!(
+            format!("{p:?}"),
+            "Policy { origin: [\"https://a.com\", \"https://*.b.com\"], methods: [GET, PATCH], \
+             headers: [\"content-type\", \"authorization\"], expose: [\"x-request-id\"], \
+             credentials: true, max_age: 600 }"
+        );
+        let any = Policy::from_parts(PolicyParts {
+            origins: Origins::Any,
+            methods: Methods::Mounted,
+            allow_methods: "",
+            headers: RequestHeaders::Any,
+            allow_headers: "*",
+            expose: &[],
+            expose_any: true,
+            expose_headers: "*",
+            credentials: false,
+            max_age: "",
+            private_network: true,
+        });
+        assert_eq!(
+            format!("{any:?}"),
+            "Policy { origin: \"*\", headers: \"*\", expose: \"*\", private_network: true }"
+        );
     }
 }

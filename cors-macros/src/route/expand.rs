@@ -1,0 +1,61 @@
+//! Writing the method router: each handler wrapped with its policy, a `const` table of the
+//! path's mounts (checked by the compiler against each policy), and the fallback that answers
+//! the path's preflights.
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+
+use super::check::Mount;
+
+/// The method router of checked mounts.
+pub(crate) fn expand(mounts: &[Mount]) -> TokenStream {
+    let private = quote!(::cors_runtime::__private_v1);
+    let mut entries = Vec::new();
+    let mut chain = Vec::new();
+    for mount in mounts {
+        let path = &mount.written.path;
+        let http = mount.http;
+        let handler_name = path
+            .segments
+            .last()
+            .map(|s| s.ident.to_string())
+            .unwrap_or_default();
+        let message = format!(
+            "`{handler_name}` is mounted on {http}, but its #[cors] policy does not allow {http}: add {http} to its `methods = [...]`, or mount it on a method the policy lists"
+        );
+        let span = mount.written.span;
+        entries.push(quote_spanned! {span=>
+            {
+                if !#path::POLICY.permits_mount(#http) {
+                    ::core::panic!(#message)
+                }
+                #private::Mount::new(#http, &#path::POLICY)
+            }
+        });
+        let method = &mount.written.method;
+        let handler = &mount.written.handler;
+        chain.push(quote!(.#method(#private::CorsHandler::new(#handler, __CorsTable))));
+    }
+    quote! {
+        {
+            #[allow(unused_imports)]
+            use #private::axum::handler::Handler as _;
+            const __CORS_MOUNTS: &[#private::Mount] = &[#(#entries),*];
+            // The table is a zero-sized type, so the wrapped handlers stay zero-sized and axum
+            // routes to them without a per-request allocation.
+            #[derive(Clone, Copy)]
+            struct __CorsTable;
+            impl #private::PolicyTable for __CorsTable {
+                #[inline]
+                fn policies(&self) -> #private::Policies {
+                    #private::Policies::Mounted(__CORS_MOUNTS)
+                }
+            }
+            // Each handler is wrapped on its own; the fallback answers the path's preflights
+            // and axum's 405 for everything else.
+            #private::axum::routing::MethodRouter::new()
+                #(#chain)*
+                .fallback_service(#private::fallback(__CorsTable))
+        }
+    }
+}
