@@ -52,7 +52,7 @@ impl Mount {
     /// When the policy does not allow `method`, or `method` is not one of the methods axum's
     /// method router routes; in a `const` this is a compile error.
     pub const fn new(method: &'static str, policy: &'static Policy) -> Mount {
-        if !is_routable_method(method.as_bytes()) {
+        if !cors_rules::is_standard_method(method.as_bytes()) {
             panic!("only GET, HEAD, POST, PUT, DELETE, PATCH and OPTIONS can be mounted");
         }
         if !policy.permits_mount(method) {
@@ -70,18 +70,6 @@ impl Mount {
     pub const fn policy(&self) -> &'static Policy {
         self.policy
     }
-}
-
-/// The methods axum's method router routes to a handler.
-const fn is_routable_method(m: &[u8]) -> bool {
-    let mut i = 0;
-    while i < cors_rules::STANDARD_METHODS.len() {
-        if cors_rules::bytes_eq(cors_rules::STANDARD_METHODS[i].as_bytes(), m) {
-            return true;
-        }
-        i += 1;
-    }
-    false
 }
 
 /// The CORS-safelisted methods: a browser never preflights a request for its method alone.

@@ -198,8 +198,8 @@ fn preflight_verdict(
     let wildcard = joined(response.headers(), ACCESS_CONTROL_ALLOW_CREDENTIALS).is_none();
     let methods = joined(response.headers(), ACCESS_CONTROL_ALLOW_METHODS);
     let safelisted = matches!(method, "GET" | "HEAD" | "POST");
-    let named = list_contains(&methods, method, false)
-        || (wildcard && list_contains(&methods, "*", false));
+    let named =
+        list_contains(&methods, method, false) || (wildcard && list_contains(&methods, "*", false));
     if !(safelisted || named) {
         return Err(format!(
             "access-control-allow-methods {methods:?} does not name {method}"
