@@ -539,3 +539,40 @@ async fn a_failed_testing_assertion_shows_the_request_and_the_cors_headers() {
     )
     .await;
 }
+
+/// More origins than a linear scan serves: matched through fingerprints.
+#[cors(
+    origin = [
+        "https://t0.example.net", "https://t1.example.net", "https://t2.example.net",
+        "https://t3.example.net", "https://t4.example.net", "https://t5.example.net",
+        "https://t6.example.net", "https://t7.example.net", "https://t8.example.net",
+        "https://t9.example.net", "https://*.tenants.example.net", "http://localhost:5173"
+    ],
+    methods = [GET]
+)]
+async fn tenants() -> &'static str {
+    "tenants"
+}
+
+#[tokio::test]
+async fn a_long_origin_list_matches_exactly_its_entries() {
+    use cors_runtime::testing::{assert_allowed, assert_refused};
+    let app: Router = Router::new().route("/t", cors_route!(get(tenants)));
+    for i in 0..10 {
+        assert_allowed(&app, "GET", "/t", &format!("https://t{i}.example.net")).await;
+    }
+    assert_allowed(&app, "GET", "/t", "https://a.tenants.example.net").await;
+    assert_allowed(&app, "GET", "/t", "http://localhost:5173").await;
+    for refused in [
+        "https://t10.example.net",
+        "https://T1.example.net",
+        "https://t1.example.net.evil",
+        "https://t1.example.ne",
+        "http://t1.example.net",
+        "https://tenants.example.net",
+        "http://localhost:5174",
+        "",
+    ] {
+        assert_refused(&app, "GET", "/t", refused).await;
+    }
+}

@@ -77,8 +77,8 @@ pub use method::{
     NORMALIZED_METHODS, STANDARD_METHODS,
 };
 pub use origin::{
-    host_of, is_loopback_host, is_plain_http_risk, is_request_origin, parse_origin, scheme_of,
-    AllowedOrigin, OriginError, OriginShape, MAX_ORIGIN_LEN, ORIGIN_SCHEMES,
+    fingerprint, host_of, is_loopback_host, is_plain_http_risk, is_request_origin, parse_origin,
+    scheme_of, AllowedOrigin, OriginError, OriginShape, MAX_ORIGIN_LEN, ORIGIN_SCHEMES,
 };
 pub use policy::{
     first_problem, max_age_seconds, next_problem, next_suffix_problem, permits_mount, problems,

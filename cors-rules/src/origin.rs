@@ -749,6 +749,22 @@ pub struct AllowedOrigin {
     text: &'static str,
     /// Byte offset of `*` in a subdomain pattern; `usize::MAX` for an exact origin.
     star: usize,
+    /// [`fingerprint`] of an exact entry (0 for a pattern): long lists compare it first.
+    fingerprint: u64,
+}
+
+/// A 64-bit FNV-1a hash of an origin. Policies with many exact origins hash the request's
+/// `Origin` once and compare it with each entry's precomputed fingerprint, so only the entry
+/// that can match is compared byte for byte.
+pub const fn fingerprint(origin: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut i = 0;
+    while i < origin.len() {
+        hash ^= origin[i] as u64;
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+        i += 1;
+    }
+    hash
 }
 
 impl AllowedOrigin {
@@ -779,8 +795,13 @@ impl AllowedOrigin {
             Ok(OriginShape::Exact) => Ok(AllowedOrigin {
                 text,
                 star: usize::MAX,
+                fingerprint: fingerprint(text.as_bytes()),
             }),
-            Ok(OriginShape::Subdomains { star }) => Ok(AllowedOrigin { text, star }),
+            Ok(OriginShape::Subdomains { star }) => Ok(AllowedOrigin {
+                text,
+                star,
+                fingerprint: 0,
+            }),
             Err(e) => Err(e),
         }
     }
@@ -793,6 +814,16 @@ impl AllowedOrigin {
     /// Whether this entry is a `*.` subdomain pattern.
     pub const fn is_pattern(&self) -> bool {
         self.star != usize::MAX
+    }
+
+    /// Like [`AllowedOrigin::matches`], for a caller that has hashed the request's origin with
+    /// [`fingerprint`] already: an exact entry compares bytes only when the hashes agree.
+    #[inline]
+    pub fn matches_fingerprinted(&self, origin: &[u8], hash: u64) -> bool {
+        if !self.is_pattern() && self.fingerprint != hash {
+            return false;
+        }
+        self.matches(origin)
     }
 
     /// Whether a request's `Origin` value (raw bytes) is allowed by this entry.

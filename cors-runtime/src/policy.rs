@@ -7,6 +7,9 @@ use cors_rules as rules;
 // The origin entry type belongs to the rule book, which checks lists of them in `const`.
 pub use rules::AllowedOrigin;
 
+/// From how many entries a list of origins is searched by fingerprint.
+const FINGERPRINT_FROM: usize = 8;
+
 /// What allowed a request's origin.
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum OriginMatch {
@@ -254,10 +257,18 @@ impl Policy {
     pub(crate) fn match_origin(&self, origin: &[u8]) -> Option<OriginMatch> {
         match self.origins {
             Origins::Any => crate::origin::is_serialized_origin(origin).then_some(OriginMatch::Any),
-            Origins::List(list) => list
+            // A short list compares each entry; a long one hashes the origin once and compares
+            // bytes only with the entry whose fingerprint agrees.
+            Origins::List(list) if list.len() <= FINGERPRINT_FROM => list
                 .iter()
                 .find(|entry| entry.matches(origin))
                 .map(OriginMatch::Entry),
+            Origins::List(list) => {
+                let hash = rules::fingerprint(origin);
+                list.iter()
+                    .find(|entry| entry.matches_fingerprinted(origin, hash))
+                    .map(OriginMatch::Entry)
+            }
         }
     }
 
