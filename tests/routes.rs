@@ -576,3 +576,60 @@ async fn a_long_origin_list_matches_exactly_its_entries() {
         assert_refused(&app, "GET", "/t", refused).await;
     }
 }
+
+#[cors(origin = "https://admin.example", methods = [GET, PUT], headers = ["authorization"], credentials)]
+async fn account() -> &'static str {
+    "account"
+}
+
+#[tokio::test]
+async fn a_path_layer_wraps_every_handler_inside_cors() {
+    // One `layer(...)` for the whole path instead of `.layer(...)` on each handler.
+    let app: Router = Router::new().route(
+        "/account",
+        cors_route!(
+            get(account),
+            put(account),
+            delete(guarded),
+            layer(require_auth!())
+        ),
+    );
+    for method in ["GET", "PUT", "DELETE"] {
+        // Preflights are answered before the layer runs (they carry no credentials).
+        let (res, _) = call(
+            app.clone(),
+            preflight("/account", ADMIN, method, "authorization"),
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::NO_CONTENT, "{method}");
+        // Without the token: the layer's 401, readable by the script.
+        let (res, body) = call(
+            app.clone(),
+            request(method, "/account", &[("origin", ADMIN)], ""),
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "{method}");
+        assert_eq!(body, "sign in first");
+        assert_eq!(
+            header(&res, "access-control-allow-origin"),
+            Some(ADMIN),
+            "{method}"
+        );
+        assert_eq!(
+            header(&res, "access-control-allow-credentials"),
+            Some("true")
+        );
+        // With it: the handler.
+        let (res, _) = call(
+            app.clone(),
+            request(
+                method,
+                "/account",
+                &[("origin", ADMIN), ("authorization", "Bearer demo")],
+                "",
+            ),
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::OK, "{method}");
+    }
+}

@@ -258,12 +258,28 @@ pub fn cors(attr: TokenStream, item: TokenStream) -> TokenStream {
 /// ```
 ///
 /// A policy without `methods` takes the methods its handler is mounted on in this path:
-/// mounted on `get` and `post`, it answers preflights with
-/// `Access-Control-Allow-Methods: GET, POST`.
+/// mounted on `get` and `post`, it allows preflights for GET and POST. An allowed preflight is
+/// answered with the requested method and headers only, never a policy's whole lists, so the
+/// browser's preflight cache cannot carry one handler's answer over to another.
 ///
 /// # Where other layers go
 /// - On the handler, inside the macro (`remove.layer(auth)`): runs after CORS decided, never
 ///   sees preflights, and its responses get the CORS headers. The place for authentication.
+/// - For every handler of the path at once, as a `layer(...)` entry: the same as writing
+///   `.layer(...)` on each handler (the expression is evaluated once and cloned per handler);
+///   several `layer(...)` entries wrap in the order written, the first innermost:
+///
+/// ```
+/// # use axum::{middleware::{from_fn, Next}, extract::Request, response::Response, Router};
+/// # use cors_runtime::{cors, cors_route};
+/// # #[cors(origin = "https://app.example.com", methods = [GET, PUT], credentials)]
+/// # async fn profile() -> &'static str { "me" }
+/// # async fn require_session(req: Request, next: Next) -> Response { next.run(req).await }
+/// let app: Router = Router::new().route(
+///     "/me",
+///     cors_route!(get(profile), put(profile), layer(from_fn(require_session))),
+/// );
+/// ```
 /// - On the returned router (`cors_route!(..).route_layer(auth)`): wraps the mounted methods
 ///   but not the fallback that answers preflights; preflights pass, but the layer's own `401`
 ///   is produced outside CORS, so scripts cannot read it.

@@ -7,9 +7,13 @@ use quote::{quote, quote_spanned};
 
 use super::check::Mount;
 
-/// The method router of checked mounts.
-pub(crate) fn expand(mounts: &[Mount]) -> TokenStream {
+/// The method router of checked mounts, each handler wrapped by `layers` inside CORS.
+pub(crate) fn expand(mounts: &[Mount], layers: &[syn::Expr]) -> TokenStream {
     let private = quote!(::cors_runtime::__private_v1);
+    // Each layer expression is evaluated once; every handler gets a clone.
+    let layer_names: Vec<syn::Ident> = (0..layers.len())
+        .map(|i| quote::format_ident!("__cors_layer_{i}"))
+        .collect();
     let mut entries = Vec::new();
     let mut chain = Vec::new();
     for mount in mounts {
@@ -34,7 +38,12 @@ pub(crate) fn expand(mounts: &[Mount]) -> TokenStream {
         });
         let method = &mount.written.method;
         let handler = &mount.written.handler;
-        chain.push(quote!(.#method(#private::CorsHandler::new(#handler, __CorsTable))));
+        chain.push(quote!(
+            .#method(#private::CorsHandler::new(
+                #handler #(.layer(::core::clone::Clone::clone(&#layer_names)))*,
+                __CorsTable,
+            ))
+        ));
     }
     quote! {
         {
@@ -51,6 +60,7 @@ pub(crate) fn expand(mounts: &[Mount]) -> TokenStream {
                     #private::Policies::Mounted(__CORS_MOUNTS)
                 }
             }
+            #(let #layer_names = #layers;)*
             // Each handler is wrapped on its own; the fallback answers the path's preflights
             // and axum's 405 for everything else.
             #private::axum::routing::MethodRouter::new()

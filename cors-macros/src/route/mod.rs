@@ -17,10 +17,10 @@ use crate::errors::Errors;
 /// Expands `cors_route!(...)`.
 pub(crate) fn cors_route(input: TokenStream) -> TokenStream {
     let mut errors = Errors::default();
-    let mounts = parse::parse(input, &mut errors);
-    let mounts = check::check(mounts, &mut errors);
+    let parsed = parse::parse(input, &mut errors);
+    let mounts = check::check(parsed.mounts, &mut errors);
     match errors.finish() {
         Some(error) => error.to_compile_error(),
-        None => expand::expand(&mounts),
+        None => expand::expand(&mounts, &parsed.layers),
     }
 }

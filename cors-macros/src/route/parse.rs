@@ -19,31 +19,68 @@ pub(crate) struct Written {
     pub(crate) span: Span,
 }
 
-/// Every mount that has the right shape; the others are reported.
-pub(crate) fn parse(input: TokenStream, errors: &mut Errors) -> Vec<Written> {
+/// What `cors_route!` was given: its mounts and the layers for all of them.
+pub(crate) struct Parsed {
+    pub(crate) mounts: Vec<Written>,
+    /// `layer(expr)` entries, in the order written: each wraps every handler of the path,
+    /// inside CORS.
+    pub(crate) layers: Vec<Expr>,
+}
+
+/// Every mount and layer that has the right shape; the others are reported.
+pub(crate) fn parse(input: TokenStream, errors: &mut Errors) -> Parsed {
     let span = Span::call_site();
     let list = match Punctuated::<Expr, Token![,]>::parse_terminated.parse2(input) {
         Ok(list) => list,
         Err(e) => {
             errors.push(e);
-            return Vec::new();
+            return Parsed {
+                mounts: Vec::new(),
+                layers: Vec::new(),
+            };
         }
     };
-    if list.is_empty() {
+    let mut mounts = Vec::new();
+    let mut layers = Vec::new();
+    for (position, expr) in list.iter().enumerate() {
+        errors.set_position(position);
+        match layer(expr) {
+            Some(Ok(layer)) => layers.push(layer),
+            Some(Err(e)) => errors.push(e),
+            None => match mount(expr) {
+                Ok(mount) => mounts.push(mount),
+                Err(e) => errors.push(e),
+            },
+        }
+    }
+    if mounts.is_empty() && list.iter().all(|expr| layer(expr).is_some()) {
         errors.at(
             span,
             "cors_route! needs at least one mount: write e.g. `cors_route!(get(list), post(create))`",
         );
     }
-    let mut mounts = Vec::new();
-    for (position, expr) in list.iter().enumerate() {
-        errors.set_position(position);
-        match mount(expr) {
-            Ok(mount) => mounts.push(mount),
-            Err(e) => errors.push(e),
-        }
+    Parsed { mounts, layers }
+}
+
+/// `layer(expr)`: a layer for every handler of the path. `None` when `expr` is not one.
+fn layer(expr: &Expr) -> Option<syn::Result<Expr>> {
+    let Expr::Call(call) = expr else {
+        return None;
+    };
+    let Expr::Path(func) = &*call.func else {
+        return None;
+    };
+    if !func.path.is_ident("layer") {
+        return None;
     }
-    mounts
+    Some(if call.args.len() == 1 {
+        Ok(call.args[0].clone())
+    } else {
+        Err(syn::Error::new(
+            call.span(),
+            "`layer(...)` takes one layer, which wraps every handler of the path inside CORS, e.g. `layer(from_fn(require_session))`",
+        ))
+    })
 }
 
 fn mount(expr: &Expr) -> syn::Result<Written> {
