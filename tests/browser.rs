@@ -61,7 +61,8 @@ impl Expect {
 
 /// The expected verdicts, per page, in the order the pages run them.
 fn expectations() -> Vec<(&'static str, Vec<Expect>)> {
-    let main = vec![
+    let main =
+        vec![
         // Simple requests.
         allowed("simple_get_allowed", 200, "public"),
         refused("simple_get_wrong_origin"),
@@ -172,6 +173,10 @@ fn expectations() -> Vec<(&'static str, Vec<Expect>)> {
         // browser may serve from its HTTP cache, must be readable.
         allowed("no_cors_cached_opaque", 0, ""),
         allowed("no_cors_cached_then_cors", 200, "cacheable body"),
+        allowed("path_layer_put_with_token", 200, "account"),
+        allowed("path_layer_put_without_token", 401, "missing or wrong token"),
+        allowed("fallback_unknown_path_get", 404, "no such resource"),
+        allowed("fallback_unknown_path_json_post", 404, "no such resource"),
     ];
     let other = vec![
         allowed("other_origin_simple_get_allowed", 200, "restricted"),

@@ -633,3 +633,66 @@ async fn a_path_layer_wraps_every_handler_inside_cors() {
         assert_eq!(res.status(), StatusCode::OK, "{method}");
     }
 }
+
+/// The app-wide fallback: unknown paths answer a readable 404.
+#[cors(origin = "https://site.example", methods = [GET, POST, DELETE], headers = ["content-type"])]
+async fn not_found() -> (StatusCode, &'static str) {
+    (StatusCode::NOT_FOUND, "no such resource")
+}
+
+#[tokio::test]
+async fn the_app_fallback_answers_unknown_paths_with_its_policy() {
+    let app: Router = app().fallback(cors_runtime::fallback(not_found, &not_found::POLICY));
+    // A preflight to an unknown path is answered by the fallback's policy.
+    let (res, _) = call(
+        app.clone(),
+        preflight("/typo", SITE, "POST", "content-type"),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    assert_eq!(header(&res, "access-control-allow-origin"), Some(SITE));
+    // The 404 is readable by the script.
+    let (res, body) = call(
+        app.clone(),
+        request("GET", "/typo", &[("origin", SITE)], ""),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    assert_eq!(body, "no such resource");
+    assert_eq!(header(&res, "access-control-allow-origin"), Some(SITE));
+    assert_eq!(header(&res, "vary"), Some("Origin"));
+    // Other origins get the 404 without CORS headers.
+    let (res, _) = call(
+        app.clone(),
+        request("GET", "/typo", &[("origin", ADMIN)], ""),
+    )
+    .await;
+    assert_eq!(header(&res, "access-control-allow-origin"), None);
+    // A route's own policy wins on its path: GET /items/1 is public (`*`), and the admin's
+    // DELETE keeps its credentials; an unmounted method is that path's 405, without the
+    // fallback's headers.
+    let (res, _) = call(
+        app.clone(),
+        request("GET", "/items/1", &[("origin", SITE)], ""),
+    )
+    .await;
+    assert_eq!(header(&res, "access-control-allow-origin"), Some("*"));
+    let (res, _) = call(app.clone(), preflight("/items/1", ADMIN, "DELETE", "")).await;
+    assert_eq!(
+        header(&res, "access-control-allow-credentials"),
+        Some("true")
+    );
+    let (res, _) = call(
+        app.clone(),
+        request("PUT", "/items/1", &[("origin", SITE)], ""),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(header(&res, "access-control-allow-origin"), None);
+    let (res, _) = call(app, preflight("/items/1", SITE, "PUT", "")).await;
+    assert_eq!(
+        res.status(),
+        StatusCode::FORBIDDEN,
+        "the path's own preflight answer"
+    );
+}

@@ -98,7 +98,7 @@ pub mod testing;
 /// Why an origin is not valid in a policy, with [`OriginError::message`] saying how to fix it.
 pub use cors_rules::OriginError;
 pub use policy::{AllowedOrigin, Methods, Origins, Policy, RequestHeaders};
-pub use service::{CorsLayer, CorsService, ResponseFuture};
+pub use service::{fallback, CorsLayer, CorsService, ResponseFuture};
 
 pub use cors_macros::{cors, cors_route};
 

@@ -310,3 +310,45 @@ where
         }
     }
 }
+
+/// A fallback for the application's unmatched paths, answered by `handler` with `policy`.
+///
+/// Without it, a request to a path no route matches gets axum's bare `404` with no CORS
+/// headers, so a typo in a front-end URL shows up in the browser as a CORS error instead of a
+/// `404`. With it, preflights to unknown paths are answered by `policy` and the handler's
+/// answer (your `404`) carries the policy's headers, so the script sees the real status.
+///
+/// A route's own policy always wins: the fallback only serves paths no route matches (an
+/// unmounted method on a `cors_route!` path is still that path's `405`), so no response gets
+/// headers from two policies.
+///
+/// ```
+/// use axum::{http::StatusCode, Router};
+/// use cors_runtime::{cors, cors_route};
+///
+/// #[cors(origin = "https://app.example.com", methods = [GET])]
+/// async fn items() -> &'static str { "[]" }
+///
+/// /// Every unknown URL: a 404 the front-end can read.
+/// #[cors(origin = "https://app.example.com", methods = [GET, POST, PUT, DELETE, PATCH], headers = ["content-type"])]
+/// async fn not_found() -> (StatusCode, &'static str) {
+///     (StatusCode::NOT_FOUND, "no such resource")
+/// }
+///
+/// let app: Router = Router::new()
+///     .route("/items", cors_route!(get(items)))
+///     .fallback(cors_runtime::fallback(not_found, &not_found::POLICY));
+/// ```
+///
+/// # Panics
+/// When the policy lists no `methods`, as [`CorsLayer::new`] does: there are no mounted
+/// methods to take them from.
+pub fn fallback<H, T, S>(handler: H, policy: &'static Policy) -> axum::routing::MethodRouter<S>
+where
+    H: Handler<T, S>,
+    T: 'static,
+    S: Clone + Send + Sync + 'static,
+{
+    let CorsLayer { table } = CorsLayer::new(policy);
+    axum::routing::any(CorsHandler::new(handler, table))
+}

@@ -262,6 +262,18 @@ async fn cacheable() -> impl IntoResponse {
     ([("cache-control", "max-age=600")], "cacheable body")
 }
 
+/// `/account`: one `layer(...)` guards both handlers of the path, inside CORS.
+#[cors(origin = "http://127.0.0.1:47381", methods = [GET, PUT], headers = ["authorization"])]
+async fn account() -> &'static str {
+    "account"
+}
+
+/// Every unknown path: a 404 the main page can read.
+#[cors(origin = "http://127.0.0.1:47381", methods = [GET, POST], headers = ["content-type"])]
+async fn not_found() -> (StatusCode, &'static str) {
+    (StatusCode::NOT_FOUND, "no such resource")
+}
+
 /// The API.
 pub fn app() -> Router {
     Router::new()
@@ -312,4 +324,9 @@ pub fn app() -> Router {
             cors_route!(get(header_get_other_only), put(header_put_xb)),
         )
         .route("/no-cors-cached", cors_route!(get(cacheable)))
+        .route(
+            "/account",
+            cors_route!(get(account), put(account), layer(from_fn(require_bearer))),
+        )
+        .fallback(cors_runtime::fallback(not_found, &not_found::POLICY))
 }

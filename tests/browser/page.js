@@ -187,6 +187,21 @@ const PAGES = {
     // serve a later CORS fetch of the same URL.
     await run("no_cors_cached_opaque", "/no-cors-cached", { mode: "no-cors" });
     await run("no_cors_cached_then_cors", "/no-cors-cached");
+
+    // A `layer(...)` entry of cors_route! guards the whole path inside CORS: the preflight
+    // passes it, and its 401 is readable.
+    await run("path_layer_put_with_token", "/account", {
+      method: "PUT",
+      headers: { authorization: "Bearer demo" },
+    });
+    await run("path_layer_put_without_token", "/account", { method: "PUT" });
+    // The app-wide fallback: a mistyped URL is a readable 404, not a CORS error.
+    await run("fallback_unknown_path_get", "/no-such-path");
+    await run("fallback_unknown_path_json_post", "/no-such-path", {
+      method: "POST",
+      headers: JSON_HEADERS,
+      body: "{}",
+    });
   },
 
   // http://localhost:47381: another origin on the same port.
