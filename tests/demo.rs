@@ -50,7 +50,8 @@ async fn the_demo_page_agrees_with_every_policy() {
                 ));
             }
             if line.starts_with("browser report:") {
-                // Read the rows it names as disagreeing, if any.
+                // Read what follows: the explained count and the rows it names as
+                // disagreeing, if any.
                 let mut disagree = Vec::new();
                 while let Ok(Ok(Some(next))) =
                     tokio::time::timeout(Duration::from_millis(300), lines.next_line()).await
@@ -75,4 +76,11 @@ async fn the_demo_page_agrees_with_every_policy() {
         "the browser disagreed with a policy: {report}\n{}",
         disagree.join("\n")
     );
+    // Seven rows are refused; for six of them the server refused and logged why (the
+    // seventh, `*` with cookies, is the browser refusing an answer the server gave).
+    let explained = disagree
+        .iter()
+        .find_map(|l| l.strip_prefix("refused rows with a logged reason: "))
+        .unwrap_or_else(|| panic!("no count of explained rows after {report:?}: {disagree:?}"));
+    assert_eq!(explained, "6", "{disagree:?}");
 }
