@@ -130,3 +130,38 @@ async fn a_preflight_allocates_no_more_than_axums_own_405() {
         "a preflight allocated {preflight} times, axum's own 405 {method_not_allowed}"
     );
 }
+
+#[path = "../benches/scenarios/mod.rs"]
+#[allow(dead_code)]
+mod scenarios;
+
+/// Allocations of one request of `case` through `variant`, after warm-up.
+fn allocations_of(case: scenarios::Case, variant: scenarios::Variant) -> Option<usize> {
+    let mut app = scenarios::router(variant, case)?;
+    scenarios::check(variant, case, &mut app);
+    let mut least = usize::MAX;
+    for _ in 0..6 {
+        let request = case.request();
+        let before = allocations();
+        drop(scenarios::call(&mut app, request));
+        least = least.min(allocations() - before);
+    }
+    Some(least)
+}
+
+#[test]
+fn no_case_of_the_benchmark_matrix_allocates_more_than_writing_the_headers_by_hand() {
+    // Every case of the benchmark matrix: allowed and refused actual requests and preflights,
+    // no Origin, a hostile preflight, 100 listed origins, a pattern, per-method policies.
+    let mut report = Vec::new();
+    for case in scenarios::Case::ALL {
+        let by_hand = allocations_of(case, scenarios::Variant::ByHand).unwrap();
+        let ours = allocations_of(case, scenarios::Variant::CorsRoute).unwrap();
+        report.push(format!("{}: by hand {by_hand}, cors_route! {ours}", case.name()));
+        assert!(
+            ours <= by_hand,
+            "{case:?}: cors_route! allocated {ours} times, the same headers by hand {by_hand}"
+        );
+    }
+    println!("{}", report.join("\n"));
+}
