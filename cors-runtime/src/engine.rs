@@ -29,7 +29,9 @@ pub(crate) const PREFLIGHT_VARY: &str =
 
 /// A header value from a string that a [`Policy`] constructor has already checked.
 #[inline]
-#[allow(unsafe_code)] // the crate's one `unsafe`: reviewed below
+// The crate's one `unsafe`, reviewed below. `HeaderValue::from_static` would check every byte
+// again on each request: +394 instructions on an allowed GET, +332 on a preflight (gungraun).
+#[allow(unsafe_code)]
 fn precomputed(s: &'static str) -> HeaderValue {
     debug_assert!(cors_rules::is_visible_header_value(s.as_bytes()));
     // SAFETY: every `&'static str` passed here comes from a `Policy` (or a `Mount`), whose
