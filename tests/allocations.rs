@@ -157,7 +157,10 @@ fn no_case_of_the_benchmark_matrix_allocates_more_than_writing_the_headers_by_ha
     for case in scenarios::Case::ALL {
         let by_hand = allocations_of(case, scenarios::Variant::ByHand).unwrap();
         let ours = allocations_of(case, scenarios::Variant::CorsRoute).unwrap();
-        report.push(format!("{}: by hand {by_hand}, cors_route! {ours}", case.name()));
+        report.push(format!(
+            "{}: by hand {by_hand}, cors_route! {ours}",
+            case.name()
+        ));
         assert!(
             ours <= by_hand,
             "{case:?}: cors_route! allocated {ours} times, the same headers by hand {by_hand}"
