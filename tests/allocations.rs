@@ -132,7 +132,6 @@ async fn a_preflight_allocates_no_more_than_axums_own_405() {
 }
 
 #[path = "../benches/scenarios/mod.rs"]
-#[allow(dead_code)]
 mod scenarios;
 
 /// Allocations of one request of `case` through `variant`, after warm-up.
