@@ -175,9 +175,8 @@ fn candidate() -> impl Strategy<Value = String> {
         "", "", "", ":0", ":80", ":443", ":8080", ":08080", ":65535", ":65536", ":", ":x",
     ]);
     let tail = select(vec!["", "", "", "/", "/p", "?q", "#f", " ", "."]);
-    (scheme, sep, host, port, tail).prop_map(|(scheme, sep, host, port, tail)| {
-        format!("{scheme}{sep}{host}{port}{tail}")
-    })
+    (scheme, sep, host, port, tail)
+        .prop_map(|(scheme, sep, host, port, tail)| format!("{scheme}{sep}{host}{port}{tail}"))
 }
 
 proptest! {
