@@ -9,7 +9,9 @@ mod common;
 
 use common::{check_response, decode, router, send};
 use cors_runtime::AllowedOrigin;
-use http::header::{HeaderValue, ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_REQUEST_HEADERS, ORIGIN};
+use http::header::{
+    HeaderValue, ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_REQUEST_HEADERS, ORIGIN,
+};
 use http::{Method, Request, StatusCode};
 
 fn app() -> &'static Router {
@@ -72,7 +74,11 @@ fn origin() {
                 && data.starts_with(prefix.as_bytes())
                 && data.ends_with(suffix.as_bytes());
             if !shaped {
-                assert!(!matched, "{text} matched {:?}", String::from_utf8_lossy(data));
+                assert!(
+                    !matched,
+                    "{text} matched {:?}",
+                    String::from_utf8_lossy(data)
+                );
                 continue;
             }
             let labels = &data[prefix.len()..data.len() - suffix.len()];
@@ -80,12 +86,24 @@ fn origin() {
             let punycode = labels.split(|&c| c == b'.').any(|l| l.starts_with(b"xn--"));
             let expected = host_len <= 253 && labels.split(|&c| c == b'.').all(plain_label);
             if matched {
-                assert!(expected, "{text} matched {:?}", String::from_utf8_lossy(data));
+                assert!(
+                    expected,
+                    "{text} matched {:?}",
+                    String::from_utf8_lossy(data)
+                );
                 let s = std::str::from_utf8(data).unwrap();
-                assert_eq!(cors_rules::parse_origin(s), Ok(cors_rules::OriginShape::Exact), "{s}");
+                assert_eq!(
+                    cors_rules::parse_origin(s),
+                    Ok(cors_rules::OriginShape::Exact),
+                    "{s}"
+                );
             } else if !punycode {
                 // `xn--` labels must also be valid punycode, which this oracle does not decode.
-                assert!(!expected, "{text} refused {:?}", String::from_utf8_lossy(data));
+                assert!(
+                    !expected,
+                    "{text} refused {:?}",
+                    String::from_utf8_lossy(data)
+                );
             }
         }
     });
@@ -159,8 +177,11 @@ fn header_list() {
             "{status} for {lines:?}"
         );
         if expected {
-            let acah: Vec<&HeaderValue> =
-                response.headers().get_all(ACCESS_CONTROL_ALLOW_HEADERS).iter().collect();
+            let acah: Vec<&HeaderValue> = response
+                .headers()
+                .get_all(ACCESS_CONTROL_ALLOW_HEADERS)
+                .iter()
+                .collect();
             if elements.is_empty() {
                 assert!(acah.is_empty(), "ACAH for no names: {acah:?}");
             } else {

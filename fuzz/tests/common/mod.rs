@@ -4,7 +4,6 @@
 //!
 //! The targets themselves are in `tests/targets.rs`; `run.sh` runs them under libFuzzer.
 
-
 use std::future::Future;
 use std::task::{Context, Poll, Waker};
 
@@ -45,7 +44,14 @@ async fn admin() -> &'static str {
     "admin"
 }
 
-#[cors(origin = "*", methods = "*", headers = "*", expose = "*", max_age = 7200, private_network)]
+#[cors(
+    origin = "*",
+    methods = "*",
+    headers = "*",
+    expose = "*",
+    max_age = 7200,
+    private_network
+)]
 async fn open() -> &'static str {
     "open"
 }
@@ -94,7 +100,9 @@ pub fn send(router: &Router, request: Request<Body>) -> Response<Body> {
 pub fn decode(data: &[u8]) -> Option<Request<Body>> {
     let (&first, rest) = data.split_first()?;
     let path = PATHS[usize::from(first & 3)];
-    const METHODS: [&str; 8] = ["OPTIONS", "OPTIONS", "GET", "POST", "PUT", "DELETE", "PATCH", "HEAD"];
+    const METHODS: [&str; 8] = [
+        "OPTIONS", "OPTIONS", "GET", "POST", "PUT", "DELETE", "PATCH", "HEAD",
+    ];
     let mut method = Method::from_bytes(METHODS[usize::from(first >> 2) & 7].as_bytes()).ok()?;
     let mut headers = HeaderMap::new();
     for line in rest.split(|&c| c == b'\n') {
@@ -168,8 +176,14 @@ impl TrimOws for [u8] {
 pub fn check_response(request: &HeaderMap, method: &Method, response: &Response<Body>) {
     let h = response.headers();
     let count = |name: &HeaderName| h.get_all(name).iter().count();
-    assert!(count(&ACCESS_CONTROL_ALLOW_ORIGIN) <= 1, "two ACAO lines: {h:?}");
-    assert!(count(&ACCESS_CONTROL_ALLOW_CREDENTIALS) <= 1, "two ACAC lines: {h:?}");
+    assert!(
+        count(&ACCESS_CONTROL_ALLOW_ORIGIN) <= 1,
+        "two ACAO lines: {h:?}"
+    );
+    assert!(
+        count(&ACCESS_CONTROL_ALLOW_CREDENTIALS) <= 1,
+        "two ACAC lines: {h:?}"
+    );
     if let Some(acac) = h.get(ACCESS_CONTROL_ALLOW_CREDENTIALS) {
         assert_eq!(acac, "true", "ACAC other than `true`");
     }
@@ -191,7 +205,10 @@ pub fn check_response(request: &HeaderMap, method: &Method, response: &Response<
         ACCESS_CONTROL_EXPOSE_HEADERS,
     ] {
         if h.contains_key(&name) {
-            assert!(is_token_list(h.get_all(&name)), "{name} is not a token list: {h:?}");
+            assert!(
+                is_token_list(h.get_all(&name)),
+                "{name} is not a token list: {h:?}"
+            );
         }
     }
     if let Some(age) = h.get(ACCESS_CONTROL_MAX_AGE) {
@@ -207,7 +224,10 @@ pub fn check_response(request: &HeaderMap, method: &Method, response: &Response<
         if response.status().is_success() {
             // An allowed preflight names exactly the requested method.
             let acam: Vec<_> = h.get_all(ACCESS_CONTROL_ALLOW_METHODS).iter().collect();
-            let acrm: Vec<_> = request.get_all(ACCESS_CONTROL_REQUEST_METHOD).iter().collect();
+            let acrm: Vec<_> = request
+                .get_all(ACCESS_CONTROL_REQUEST_METHOD)
+                .iter()
+                .collect();
             assert_eq!(acam, acrm, "ACAM is not the requested method");
         } else {
             assert!(
