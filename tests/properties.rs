@@ -507,12 +507,41 @@ fn script_method() -> impl Strategy<Value = &'static str> {
     ])
 }
 
-fn script_request(origins: Vec<String>) -> impl Strategy<Value = ScriptRequest> {
+/// Non-safelisted headers the app's policies allow (`x-custom` for `headers = "*"`), with
+/// values that keep them non-safelisted, so that preflights pass often enough to fill the
+/// browser's cache.
+fn allowed_headers(app: &AppDesc) -> Vec<(&'static str, &'static str)> {
+    let mut out = vec![("x-custom", "1")];
+    for p in &app.policies {
+        if let ListOrAny::List(list) = &p.headers {
+            for h in list {
+                out.push(match *h {
+                    "content-type" => ("content-type", "application/json"),
+                    "range" => ("range", "bytes=-5"),
+                    "if-match" => ("if-match", "\"e\""),
+                    other => (other, "1"),
+                });
+            }
+        }
+    }
+    out
+}
+
+fn script_request(
+    origins: Vec<String>,
+    allowed: Vec<(&'static str, &'static str)>,
+    mounted: Vec<&'static str>,
+) -> impl Strategy<Value = ScriptRequest> {
+    let allowed = proptest::collection::vec(select(allowed), 0..=2).prop_map(|hs| {
+        hs.into_iter()
+            .map(|(n, v)| (n.to_owned(), v.to_owned()))
+            .collect::<Vec<_>>()
+    });
     (
         select(origins),
         prop_oneof![4 => Just("/a"), 1 => Just("/b")],
-        script_method(),
-        script_headers(),
+        prop_oneof![1 => script_method(), 3 => select(mounted)],
+        prop_oneof![1 => script_headers(), 2 => allowed],
         prop_oneof![4 => Just(false), 1 => Just(true)],
         prop_oneof![9 => Just(Mode::Cors), 1 => Just(Mode::NoCors)],
     )
@@ -565,11 +594,19 @@ fn origin_near(bases: Vec<&'static str>) -> impl Strategy<Value = String> {
 fn app_and_script() -> impl Strategy<Value = (AppDesc, Vec<(u64, ScriptRequest)>)> {
     app().prop_flat_map(|app| {
         let bases = listed_origins(&app);
+        let allowed = allowed_headers(&app);
+        let mounted: Vec<&'static str> = app.routes[0].mounts.keys().copied().collect();
+        let step_mounted = mounted.clone();
         // A few request shapes (origin, path, headers, credentials), each sent with
         // several methods: what the browser learns from one call meets the others.
         let script = proptest::collection::vec(origin_near(bases), 1..=2)
-            .prop_flat_map(|origins| proptest::collection::vec(script_request(origins), 1..=3))
-            .prop_flat_map(|shapes| {
+            .prop_flat_map(move |origins| {
+                proptest::collection::vec(
+                    script_request(origins, allowed.clone(), mounted.clone()),
+                    1..=3,
+                )
+            })
+            .prop_flat_map(move |shapes| {
                 let n = shapes.len();
                 proptest::collection::vec(
                     (
@@ -577,7 +614,10 @@ fn app_and_script() -> impl Strategy<Value = (AppDesc, Vec<(u64, ScriptRequest)>
                             0u64, 0, 0, 0, 1, 4, 6, 59, 61, 601, 7199, 7201, 90_000,
                         ]),
                         0..n,
-                        proptest::option::of(script_method()),
+                        proptest::option::of(prop_oneof![
+                            1 => script_method().boxed(),
+                            3 => select(step_mounted.clone()).boxed(),
+                        ]),
                     ),
                     1..=6,
                 )
