@@ -1160,3 +1160,156 @@ fn a_header_learned_from_one_method_does_not_reach_another_handler() {
     check_calls(&app, &log.lock().unwrap()).unwrap();
     check_verdicts(&app, &script).unwrap();
 }
+
+/// `DELETE /a` allows the origin but no extra header; `PUT /a` allows any header. Once the
+/// browser remembers DELETE for the origin, a header it learned from the PUT preflight would
+/// carry a DELETE with that header to a handler that refuses it.
+#[test]
+fn a_remembered_method_does_not_carry_another_handlers_header() {
+    let app = AppDesc {
+        policies: vec![
+            open_policy(ListOrAny::List(vec![]), Some(600)),
+            open_policy(ListOrAny::Any, Some(600)),
+        ],
+        routes: vec![
+            RouteDesc {
+                mounts: BTreeMap::from([("DELETE", 0), ("PUT", 1)]),
+                cacheable: false,
+                bogus_cors: false,
+            },
+            RouteDesc {
+                mounts: BTreeMap::from([("GET", 0)]),
+                cacheable: false,
+                bogus_cors: false,
+            },
+        ],
+    };
+    let o = "https://x.example";
+    let script = vec![
+        (0, fetch(o, "/a", "DELETE", &[])),
+        (1, fetch(o, "/a", "PUT", &[("x-custom", "1")])),
+        (1, fetch(o, "/a", "DELETE", &[("x-custom", "1")])),
+    ];
+    let log = Log::default();
+    let router = build_router(&app, &log);
+    let mut browser = Browser::new();
+    let outcomes = run_script(&app, &router, &mut browser, &script);
+    assert_eq!(outcomes[0].preflight, Some(true));
+    assert_eq!(outcomes[1].preflight, Some(true));
+    assert_eq!(outcomes[2].preflight, Some(false), "{:?}", outcomes[2]);
+    assert_eq!(
+        log.lock().unwrap().len(),
+        2,
+        "only the first DELETE and the PUT ran"
+    );
+    check_calls(&app, &log.lock().unwrap()).unwrap();
+    check_verdicts(&app, &script).unwrap();
+}
+
+/// A GET answer cached by the browser from a request without `Origin` (an `<img>`) serves a
+/// later `fetch()` only where the answer does not depend on the origin.
+#[test]
+fn the_http_cache_serves_origin_free_answers_only() {
+    let public = open_policy(ListOrAny::List(vec![]), None);
+    let listed = PolicyDesc {
+        origins: OriginsDesc::List(vec!["https://app.example.com"]),
+        ..public.clone()
+    };
+    for (policy, served_from_cache) in [(public, true), (listed, false)] {
+        let app = AppDesc {
+            policies: vec![policy],
+            routes: vec![
+                RouteDesc {
+                    mounts: BTreeMap::from([("GET", 0)]),
+                    cacheable: true,
+                    bogus_cors: false,
+                },
+                RouteDesc {
+                    mounts: BTreeMap::from([("GET", 0)]),
+                    cacheable: false,
+                    bogus_cors: false,
+                },
+            ],
+        };
+        let mut img = fetch("https://app.example.com", "/a", "GET", &[]);
+        img.mode = Mode::NoCors;
+        let script = vec![
+            (0, img),
+            (1, fetch("https://app.example.com", "/a", "GET", &[])),
+        ];
+        let router = build_router(&app, &Log::default());
+        let outcomes = run_script(&app, &router, &mut Browser::new(), &script);
+        assert!(!outcomes[0].readable);
+        assert_eq!(outcomes[1].from_cache, served_from_cache);
+        assert!(outcomes[1].readable, "{:?}", outcomes[1]);
+        check_verdicts(&app, &script).unwrap();
+    }
+}
+
+/// The model's own rules, against the examples of the Fetch standard.
+#[test]
+fn model_follows_fetch() {
+    use model::{cors_unsafe_names, is_safelisted_request_header as safe};
+    assert!(safe("Content-Type", "text/plain;charset=UTF-8"));
+    assert!(safe("content-type", "multipart/form-data; boundary=x"));
+    assert!(!safe("content-type", "application/json"));
+    assert!(!safe("content-type", "text/plain; x=\"a\""));
+    assert!(safe("range", "bytes=0-"));
+    assert!(safe("range", "bytes=5-10"));
+    assert!(!safe("range", "bytes=-5"));
+    assert!(!safe("range", "bytes=10-5"));
+    assert!(!safe("range", "bytes = 0-"));
+    assert!(safe("accept-language", "en-GB;q=0.8"));
+    assert!(!safe("accept-language", "en_GB"));
+    assert!(!safe("accept", "text/\"x\""));
+    assert!(!safe("accept", &"a".repeat(129)));
+    assert!(!safe("x-api-key", "k"));
+    let h = |n: &str, v: &str| (n.to_owned(), v.to_owned());
+    assert_eq!(
+        cors_unsafe_names(&[
+            h("X-B", "1"),
+            h("accept", "*/*"),
+            h("x-a", "1"),
+            h("x-b", "2")
+        ]),
+        ["x-a", "x-b"]
+    );
+    // More than 1024 bytes of safelisted values make them all unsafe.
+    let big: Vec<_> = (0..9).map(|_| h("accept", &"a".repeat(120))).collect();
+    assert_eq!(cors_unsafe_names(&big), ["accept"]);
+
+    let response = |lines: &[(&'static str, &'static str)]| Snapshot {
+        status: http::StatusCode::OK,
+        headers: lines
+            .iter()
+            .map(|(n, v)| (HeaderName::from_static(n), HeaderValue::from_static(v)))
+            .collect(),
+    };
+    let o = "https://a.example";
+    assert!(model::cors_check(
+        &response(&[("access-control-allow-origin", "*")]),
+        o,
+        false
+    ));
+    assert!(!model::cors_check(
+        &response(&[("access-control-allow-origin", "*")]),
+        o,
+        true
+    ));
+    let exact = [
+        ("access-control-allow-origin", "https://a.example"),
+        ("access-control-allow-credentials", "true"),
+    ];
+    assert!(model::cors_check(&response(&exact), o, true));
+    assert!(!model::cors_check(&response(&exact[..1]), o, true));
+    let twice = [
+        ("access-control-allow-origin", "https://a.example"),
+        ("access-control-allow-origin", "https://a.example"),
+    ];
+    assert!(!model::cors_check(&response(&twice), o, false));
+    assert!(!model::cors_check(
+        &response(&[("access-control-allow-origin", "https://a.example/")]),
+        o,
+        false
+    ));
+}
