@@ -1977,3 +1977,35 @@ async fn expose_headers_are_not_sent_on_preflights() {
     )
     .await;
 }
+
+/// Found by `tests/properties.rs`: a credentialed PUT preflight's header entry served a
+/// credentialed GET to a public handler whose policy refuses credentials.
+#[cors(origin = "*", methods = [GET], headers = ["x-api-key"], max_age = 600)]
+async fn public_with_key(calls: State<Calls>, method: Method) -> String {
+    echo(calls, method).await
+}
+
+#[cors(origin = "https://app.example.com", methods = [PUT], headers = ["x-api-key"], credentials, max_age = 600)]
+async fn private_with_key(calls: State<Calls>, method: Method) -> String {
+    echo(calls, method).await
+}
+
+#[tokio::test]
+async fn a_credentialed_answer_is_not_remembered_where_a_handler_refuses_credentials() {
+    let app: Router = Router::new()
+        .route(
+            "/k",
+            cors_route!(get(public_with_key), put(private_with_key)),
+        )
+        .with_state(Calls::default());
+    let req = Req::preflight("/k", APP, "PUT").acrh("x-api-key").build();
+    let response = app.clone().oneshot(req).await.expect("infallible");
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    assert_eq!(lines(response.headers(), ACAC), ["true"]);
+    assert_eq!(lines(response.headers(), ACMA), ["0"]);
+    // The public GET's own preflight, without credentials, is remembered: every handler it
+    // can reach allows x-api-key without credentials.
+    let req = Req::preflight("/k", APP, "GET").acrh("x-api-key").build();
+    let response = app.oneshot(req).await.expect("infallible");
+    assert_eq!(lines(response.headers(), ACMA), ["600"]);
+}

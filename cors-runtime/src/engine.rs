@@ -134,9 +134,10 @@ impl Policies {
     /// only when every handler such a request can reach would allow it itself: the handlers
     /// of the safelisted methods (GET, HEAD, POST: never preflighted for their method), and
     /// those of the other methods whose policy allows `origin` (the browser can remember
-    /// their method). When one of them would refuse, the answer is sent with
-    /// `Access-Control-Max-Age: 0`, so nothing is remembered and every such request is
-    /// preflighted again, and refused by its own policy.
+    /// their method). An answer with credentials is remembered for credentialed requests, so
+    /// each of those handlers must allow credentials too. When one of them would refuse, the
+    /// answer is sent with `Access-Control-Max-Age: 0`, so nothing is remembered and every
+    /// such request is preflighted again, and refused by its own policy.
     fn cacheable(
         &self,
         answering: &'static Policy,
@@ -160,7 +161,10 @@ impl Policies {
                 // method (sent without its own preflight) could reach the handler.
                 return !is_safelisted_method(mount.method.as_bytes());
             }
-            names.names().all(|name| policy.allows_request_header(name))
+            // An answer with credentials is remembered for credentialed requests too: then a
+            // credentialed request could reach a handler whose policy refuses credentials.
+            (!answering.credentials() || policy.credentials())
+                && names.names().all(|name| policy.allows_request_header(name))
         })
     }
 
