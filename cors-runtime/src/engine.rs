@@ -204,8 +204,12 @@ pub(crate) fn decide_request_origin(policy: &Policy, origin: RequestOrigin<'_>) 
             Some(OriginMatch::Entry(entry)) if !entry.is_pattern() => {
                 OriginDecision::Allowed(precomputed(entry.as_str()))
             }
-            // A pattern: echo the request's value; cloning shares its bytes, no copy.
+            // A pattern (or an any-port entry): echo the request's value; cloning shares its
+            // bytes, no copy. Configured entries were checked by the same origin rules at
+            // start-up, so their static copies are valid header values too.
             Some(OriginMatch::Entry(_)) => OriginDecision::Allowed(value.clone()),
+            // The predicate saw a well-formed origin: echo it.
+            Some(OriginMatch::Predicate) => OriginDecision::Allowed(value.clone()),
         },
     }
 }
