@@ -12,10 +12,29 @@ use axum::extract::Path;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::IntoResponse;
 use axum::{Json, Router};
-use cors_runtime::{cors, cors_route};
+use cors_runtime::{cors, cors_policy, cors_route};
 use serde_json::{json, Value};
 
 const REQUEST_ID: [(&str, &str); 1] = [("x-request-id", "42")];
+
+// The app's own front-ends, with cookies: shared by `/items` and `/me`.
+cors_policy!(
+    APP = origin = ["https://app.example.com", "http://localhost:5173"],
+    methods = [GET, POST],
+    headers = ["content-type", "authorization", "x-api-key"],
+    expose = ["x-request-id"],
+    credentials,
+    max_age = 600
+);
+
+// The admin front-end: changing and deleting items.
+cors_policy!(
+    ADMIN = origin = "https://admin.example.com",
+    methods = [PATCH, DELETE],
+    headers = ["content-type", "authorization"],
+    credentials,
+    max_age = 60
+);
 
 /// Anyone may read this, without credentials.
 #[cors(origin = "*", methods = [GET], expose = ["x-request-id"])]
@@ -24,14 +43,7 @@ async fn public() -> impl IntoResponse {
 }
 
 /// The app's own front-ends, with cookies.
-#[cors(
-    origin = ["https://app.example.com", "http://localhost:5173"],
-    methods = [GET, POST],
-    headers = ["content-type", "authorization", "x-api-key"],
-    expose = ["x-request-id"],
-    credentials,
-    max_age = 600
-)]
+#[cors(policy = APP)]
 async fn list_items() -> impl IntoResponse {
     (
         REQUEST_ID,
@@ -39,14 +51,7 @@ async fn list_items() -> impl IntoResponse {
     )
 }
 
-#[cors(
-    origin = ["https://app.example.com", "http://localhost:5173"],
-    methods = [GET, POST],
-    headers = ["content-type", "authorization", "x-api-key"],
-    expose = ["x-request-id"],
-    credentials,
-    max_age = 600
-)]
+#[cors(policy = APP)]
 async fn create_item(Json(item): Json<Value>) -> impl IntoResponse {
     (
         StatusCode::CREATED,
@@ -62,38 +67,19 @@ async fn get_item(Path(id): Path<u32>) -> impl IntoResponse {
 }
 
 /// Changing an item is for the admin front-end only.
-#[cors(
-    origin = "https://admin.example.com",
-    methods = [PATCH, DELETE],
-    headers = ["content-type", "authorization"],
-    credentials,
-    max_age = 60
-)]
+#[cors(policy = ADMIN)]
 async fn update_item(Path(id): Path<u32>, Json(patch): Json<Value>) -> impl IntoResponse {
     (REQUEST_ID, Json(json!({"id": id, "patch": patch})))
 }
 
-#[cors(
-    origin = "https://admin.example.com",
-    methods = [PATCH, DELETE],
-    headers = ["content-type", "authorization"],
-    credentials,
-    max_age = 60
-)]
+#[cors(policy = ADMIN)]
 async fn delete_item(Path(_id): Path<u32>) -> impl IntoResponse {
     (StatusCode::NO_CONTENT, REQUEST_ID)
 }
 
 /// 401 unless `authorization: Bearer demo`; the 401 carries CORS headers, so the front-end
 /// can read it.
-#[cors(
-    origin = ["https://app.example.com", "http://localhost:5173"],
-    methods = [GET, POST],
-    headers = ["content-type", "authorization", "x-api-key"],
-    expose = ["x-request-id"],
-    credentials,
-    max_age = 600
-)]
+#[cors(policy = APP)]
 async fn me(headers: HeaderMap) -> impl IntoResponse {
     let authorized = headers
         .get("authorization")

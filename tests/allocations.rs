@@ -12,7 +12,7 @@ use axum::body::Body;
 use axum::http::Request;
 use axum::routing::get;
 use axum::Router;
-use cors_runtime::{cors, cors_route};
+use cors_runtime::{cors, cors_policy, cors_route};
 use cors_suite::{allocations, CountingAllocator};
 use tower::{Service, ServiceExt};
 
@@ -36,6 +36,32 @@ async fn public() -> &'static str {
 }
 
 async fn bare() -> &'static str {
+    "[]"
+}
+
+// Origins loaded at start-up, shared through a named policy; a predicate; any port.
+cors_policy!(
+    CONFIGURED = origin = env("ALLOCATIONS_TEST_ORIGINS"),
+    headers = ["content-type"],
+    credentials
+);
+
+#[cors(policy = CONFIGURED, methods = [GET])]
+async fn configured() -> &'static str {
+    "[]"
+}
+
+fn is_tenant(origin: &str) -> bool {
+    origin == "https://tenant.example.com"
+}
+
+#[cors(origin = is_tenant, methods = [GET])]
+async fn tenant() -> &'static str {
+    "[]"
+}
+
+#[cors(origin = "http://localhost:*", methods = [GET])]
+async fn dev_ports() -> &'static str {
     "[]"
 }
 
@@ -94,6 +120,69 @@ async fn an_allowed_request_allocates_nothing_for_cors() {
     assert_eq!(
         no_origin, no_origin_bare,
         "a request without Origin added allocations"
+    );
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn configured_predicate_and_any_port_origins_allocate_nothing_per_request() {
+    std::env::set_var(
+        "ALLOCATIONS_TEST_ORIGINS",
+        "https://app.example.com, https://*.example.org, https://a.example, https://b.example, \
+         https://c.example, https://d.example, https://e.example, https://f.example, https://g.example",
+    );
+    CONFIGURED.load_origins().expect("valid origins");
+    let bare_app = Router::new().route("/r", get(bare));
+    let configured_app = Router::new().route("/r", cors_route!(get(configured)));
+    let tenant_app = Router::new().route("/r", cors_route!(get(tenant)));
+    let ports_app = Router::new().route("/r", cors_route!(get(dev_ports)));
+    let baseline = per_request(bare_app, || request(Some("https://app.example.com"))).await;
+    for (what, app, origin) in [
+        (
+            "configured exact",
+            &configured_app,
+            "https://app.example.com",
+        ),
+        (
+            "configured by fingerprint",
+            &configured_app,
+            "https://g.example",
+        ),
+        (
+            "configured pattern",
+            &configured_app,
+            "https://a.b.example.org",
+        ),
+        (
+            "configured refused",
+            &configured_app,
+            "https://evil.example",
+        ),
+        (
+            "predicate allowed",
+            &tenant_app,
+            "https://tenant.example.com",
+        ),
+        (
+            "predicate refused",
+            &tenant_app,
+            "https://other.example.com",
+        ),
+        ("any port", &ports_app, "http://localhost:5173"),
+    ] {
+        let count = per_request(app.clone(), || request(Some(origin))).await;
+        assert_eq!(
+            count, baseline,
+            "{what}: {count} allocations, bare route {baseline}"
+        );
+    }
+    let allowed = configured_app
+        .clone()
+        .oneshot(request(Some("https://g.example")))
+        .await
+        .unwrap();
+    assert_eq!(
+        allowed.headers()["access-control-allow-origin"],
+        "https://g.example"
     );
 }
 

@@ -185,10 +185,19 @@ fn expectations() -> Vec<(&'static str, Vec<Expect>)> {
         refused("other_origin_subdomain_pattern_apex_refused"),
         refused("other_origin_items_refused"),
         refused("other_origin_handler_set_cors_headers_removed"),
+        allowed("other_origin_configured_allowed", 200, "configured GET"),
+        allowed(
+            "other_origin_configured_delete_preflighted",
+            200,
+            "configured DELETE",
+        ),
+        refused("other_origin_predicate_refused"),
     ];
     let wild = vec![
         allowed("subdomain_pattern_allowed", 200, "sub"),
         refused("subdomain_origin_delete_refused"),
+        allowed("predicate_origin_allowed", 200, "tenant; x-tenant=t-1"),
+        refused("wild_origin_configured_refused"),
     ];
     vec![("main", main), ("other", other), ("wild", wild)]
 }

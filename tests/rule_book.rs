@@ -37,6 +37,9 @@ const ATTRIBUTE_SYNTAX_ONLY: &[&str] = &[
     "max_age_without_value",
     "method_path",
     "methods_joined_with_bar",
+    "named_policy_configured_credentials",
+    "named_policy_nested",
+    "named_policy_unknown",
     "methods_without_brackets",
     "on_associated_fn",
     "on_const_generic_fn",
@@ -45,10 +48,15 @@ const ATTRIBUTE_SYNTAX_ONLY: &[&str] = &[
     "on_method",
     "on_struct",
     "on_sync_fn",
+    "origin_env_bad_shape",
+    "origin_from_const",
+    "origin_from_env_macro",
     "origin_missing",
     "origin_not_a_list",
     "origin_not_a_string",
     "origin_without_value",
+    "predicate_credentials_without_predicate",
+    "predicate_wrong_signature",
     "private_network_string",
 ];
 
@@ -209,6 +217,35 @@ fn cases() -> Vec<Case> {
         case("method_not_a_token", methods(&["GET POST"])),
         case("method_star_in_list", methods(&["GET", "*"])),
         case("methods_empty_list", methods(&[])),
+        case(
+            "named_policy_invalid",
+            PolicyDesc {
+                headers: NamesDesc::List(&["content-type"]),
+                ..origins(&["https://app.example.com/"])
+            },
+        ),
+        // The named policy's keys with the handler's on top.
+        case(
+            "named_policy_merge_breaks_named_key",
+            credentialed(PolicyDesc {
+                methods: MethodsDesc::List(&["GET"]),
+                headers: NamesDesc::Any,
+                ..app()
+            }),
+        ),
+        case(
+            "named_policy_override_checked",
+            credentialed(PolicyDesc {
+                methods: MethodsDesc::Any,
+                headers: NamesDesc::List(&["content-type"]),
+                ..app()
+            }),
+        ),
+        case(
+            "origin_any_port_not_loopback",
+            origins(&["http://localhost:*", "https://dev.example.com:*"]),
+        ),
+        case("origin_any_port_with_pattern", origins(&["http://*.localhost:*"])),
         case("origin_app_with_port", origins(&["tauri://localhost:1420"])),
         case("origin_bad_punycode", origins(&["https://xn--a.com"])),
         case(
@@ -232,6 +269,15 @@ fn cases() -> Vec<Case> {
         case("origin_empty_label", origins(&["https://app..example.com"])),
         case("origin_empty_list", origins(&[])),
         case("origin_extension_wildcard", origins(&["chrome-extension://*"])),
+        // The default of `env(..)` is checked at compile time, like a list.
+        case(
+            "origin_env_default_checked",
+            credentialed(origins(&[
+                "http://localhost:5173",
+                "http://app.example.com",
+                "https://app.example.com/",
+            ])),
+        ),
         case("origin_file_scheme", origins(&["file:///srv/index.html"])),
         case("origin_host_too_long", origins(long_host)),
         case(
@@ -302,6 +348,15 @@ fn cases() -> Vec<Case> {
         case(
             "origin_with_userinfo",
             origins(&["https://admin@app.example.com"]),
+        ),
+        case(
+            "predicate_with_credentials",
+            credentialed(PolicyDesc {
+                methods: MethodsDesc::List(&["GET"]),
+                ..PolicyDesc::new(OriginsDesc::Predicate {
+                    credentials_acknowledged: false,
+                })
+            }),
         ),
     ]
 }

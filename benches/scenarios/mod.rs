@@ -370,12 +370,12 @@ async fn pattern() -> &'static str {
     "[]"
 }
 
-#[cors(origin = ["https://app.example.com", "https://admin.example.com"], methods = [GET], headers = ["authorization", "x-api-key"])]
+#[cors(origin = ["https://app.example.com", "https://admin.example.com"], methods = [GET], headers = ["authorization", "x-api-key"], credentials)]
 async fn read() -> &'static str {
     "[]"
 }
 
-#[cors(origin = ["https://app.example.com", "https://admin.example.com"], methods = [PUT], headers = ["content-type", "authorization"])]
+#[cors(origin = ["https://app.example.com", "https://admin.example.com"], methods = [PUT], headers = ["content-type", "authorization"], credentials)]
 async fn replace() -> &'static str {
     "[]"
 }

@@ -10,6 +10,7 @@ use quote::ToTokens;
 use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream, Parser};
 use syn::punctuated::Punctuated;
+use syn::spanned::Spanned;
 use syn::{Expr, ExprArray, ExprLit, ExprPath, ExprUnary, Ident, Lit, LitInt, LitStr, Token, UnOp};
 
 use cors_rules as rules;
@@ -17,16 +18,24 @@ use cors_rules as rules;
 use crate::errors::Errors;
 use crate::suggest::{closest, edit_distance};
 
-/// The keys the attribute knows, in the order the docs list them.
-pub(crate) const KEYS: [&str; rules::Key::ALL.len()] = {
-    let mut names = [""; rules::Key::ALL.len()];
+/// The keys the attribute knows, in the order the docs list them: the policy's keys (those of
+/// the rule book), then the attribute's own.
+pub(crate) const KEYS: [&str; rules::Key::ALL.len() + 2] = {
+    let mut names = [""; rules::Key::ALL.len() + 2];
     let mut i = 0;
-    while i < names.len() {
+    while i < rules::Key::ALL.len() {
         names[i] = rules::Key::ALL[i].name();
         i += 1;
     }
+    names[i] = POLICY;
+    names[i + 1] = PREDICATE_CREDENTIALS;
     names
 };
+
+/// `policy = SPA`: start from a named policy (`cors_policy!`).
+pub(crate) const POLICY: &str = "policy";
+/// The opt-in for `credentials` with predicate origins.
+pub(crate) const PREDICATE_CREDENTIALS: &str = "credentials_with_predicate_origins";
 
 /// Names people reach for from other CORS libraries, and the key that means the same.
 const ALIASES: &[(&str, &str)] = &[
@@ -62,6 +71,12 @@ pub(crate) struct Attr {
     pub(crate) credentials: Option<Flag>,
     pub(crate) max_age: Option<MaxAge>,
     pub(crate) private_network: Option<Flag>,
+    /// `policy = SPA`.
+    pub(crate) policy: Option<ExprPath>,
+    /// `credentials_with_predicate_origins`.
+    pub(crate) predicate_credentials: Option<Flag>,
+    /// Keys taken from the named policy (`policy = SPA`) rather than written here.
+    pub(crate) inherited: Vec<&'static str>,
     /// Each known key written, with its position, whether or not its value was usable.
     pub(crate) written: Vec<(&'static str, usize)>,
     /// Whether an unknown key looked like a misspelled `origin` (then a "missing `origin`"
@@ -81,12 +96,92 @@ impl Attr {
     pub(crate) fn has(&self, key: &str) -> bool {
         self.written.iter().any(|(k, _)| *k == key)
     }
+
+    /// Whether `key` comes from the named policy.
+    pub(crate) fn is_inherited(&self, key: &str) -> bool {
+        self.inherited.contains(&key)
+    }
+
+    /// This attribute's keys on top of the named policy `named`: each key written here
+    /// replaces the named policy's. Keys taken from `named` are reported, when a rule involving
+    /// them fails, at this attribute's `policy = ..`, whose position they take.
+    pub(crate) fn merge(mut self, named: Attr, errors: &mut Errors) -> Attr {
+        let at = self.position(POLICY);
+        // A credentials change would escape the check of origins loaded at start-up or decided
+        // by a predicate, which run against the named policy's own `credentials`.
+        let late_origins = matches!(
+            named.origin,
+            Some(Origin::Env { .. } | Origin::Config(_) | Origin::Predicate(_))
+        );
+        if late_origins && !self.has("origin") {
+            let named_on = |f: &Option<Flag>| f.is_some_and(|f| f.value);
+            for (key, mine, theirs) in [
+                ("credentials", &self.credentials, &named.credentials),
+                (
+                    PREDICATE_CREDENTIALS,
+                    &self.predicate_credentials,
+                    &named.predicate_credentials,
+                ),
+            ] {
+                if let Some(flag) = mine {
+                    if flag.value != named_on(theirs) {
+                        errors.set_position(self.position(key));
+                        errors.at(
+                            flag.span,
+                            format_args!(
+                                "`{key}` cannot change here: the named policy's origins are \
+                                 checked at start-up (or decided by its predicate) against its \
+                                 own `{key}`; set it in `cors_policy!`, define another named \
+                                 policy, or write this handler's own `origin`"
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+        let named_keys: Vec<&'static str> = named.written.iter().map(|(k, _)| *k).collect();
+        let mut named = named;
+        macro_rules! inherit {
+            ($($field:ident: $key:expr),*) => {$(
+                if !self.has($key) && named_keys.contains(&$key) {
+                    self.$field = named.$field.take();
+                    self.inherited.push($key);
+                    self.written.push(($key, at));
+                }
+            )*};
+        }
+        inherit!(
+            origin: "origin",
+            methods: "methods",
+            headers: "headers",
+            expose: "expose",
+            credentials: "credentials",
+            max_age: "max_age",
+            private_network: "private_network",
+            predicate_credentials: PREDICATE_CREDENTIALS
+        );
+        self
+    }
 }
 
-/// `origin = "*"` or the origins written (one string is a list of one).
+/// `origin = "*"` or the origins written (one string is a list of one), or origins that
+/// arrive later: read at start-up, or decided by a predicate.
 pub(crate) enum Origin {
     Any(LitStr),
-    List { items: Vec<LitStr>, span: Span },
+    List {
+        items: Vec<LitStr>,
+        span: Span,
+    },
+    /// `env("VAR")`, `env("VAR", default = [..])`.
+    Env {
+        var: LitStr,
+        default: Option<(Vec<LitStr>, Span)>,
+        span: Span,
+    },
+    /// `config`.
+    Config(Ident),
+    /// `path::to::predicate`.
+    Predicate(ExprPath),
 }
 
 /// `methods`, `headers` or `expose`: `"*"` or a bracketed list.
@@ -116,6 +211,8 @@ impl ToTokens for Name {
 #[derive(Clone, Copy)]
 pub(crate) struct Flag {
     pub(crate) value: bool,
+    /// The key.
+    pub(crate) span: Span,
 }
 
 /// `max_age = 600`.
@@ -201,6 +298,8 @@ pub(crate) fn parse(tokens: TokenStream, errors: &mut Errors) -> Option<Attr> {
             "credentials" => attr.credentials = flag(k, value, errors),
             "private_network" => attr.private_network = flag(k, value, errors),
             "max_age" => attr.max_age = max_age(k, value, errors),
+            POLICY => attr.policy = policy(k, value, errors),
+            PREDICATE_CREDENTIALS => attr.predicate_credentials = flag(k, value, errors),
             _ => unreachable!("every key of KEYS is handled"),
         }
     }
@@ -258,12 +357,42 @@ fn single_ident(path: &ExprPath) -> Option<&Ident> {
 
 fn origin(key: &Ident, value: Option<&Expr>, errors: &mut Errors) -> Option<Origin> {
     const SHAPE: &str = "write one origin `origin = \"https://app.example.com\"`, a list \
-        `origin = [\"https://app.example.com\", \"https://*.example.com\"]`, or `origin = \"*\"` \
-        for any origin";
+        `origin = [\"https://app.example.com\", \"https://*.example.com\"]`, `origin = \"*\"` \
+        for any origin, or `origin = env(\"APP_ORIGINS\")` to read them at start-up";
     let Some(value) = value else {
         errors.at(key.span(), format_args!("`origin` needs a value: {SHAPE}"));
         return None;
     };
+    match value {
+        Expr::Call(call) => return env_origin(call, errors),
+        Expr::Path(path) => return origin_path(path, errors),
+        Expr::Macro(mac) => {
+            let name = mac
+                .mac
+                .path
+                .segments
+                .last()
+                .map(|s| s.ident.to_string())
+                .unwrap_or_default();
+            let hint = if name == "env" || name == "option_env" {
+                "; to read the origins from the environment, write `origin = env(\"APP_ORIGINS\")` \
+                 (without `!`): the variable is then read when the program starts, with \
+                 `handler::POLICY.load_origins()`"
+            } else {
+                ""
+            };
+            errors.spanned(
+                value,
+                format_args!(
+                    "`origin` cannot take a macro call: the attribute reads its tokens before \
+                     macros expand, so it cannot check what `{name}!` produces; write the \
+                     origins as string literals{hint}"
+                ),
+            );
+            return None;
+        }
+        _ => {}
+    }
     if let Some(lit) = str_lit(value) {
         return Some(if lit.value() == "*" {
             Origin::Any(lit.clone())
@@ -299,6 +428,148 @@ fn origin(key: &Ident, value: Option<&Expr>, errors: &mut Errors) -> Option<Orig
         items,
         span: array.bracket_token.span.join(),
     })
+}
+
+/// `env("VAR")` or `env("VAR", default = [..])`.
+fn env_origin(call: &syn::ExprCall, errors: &mut Errors) -> Option<Origin> {
+    const SHAPE: &str = "write `origin = env(\"APP_ORIGINS\")`, or with origins for when the \
+        variable is not set, `origin = env(\"APP_ORIGINS\", default = [\"http://localhost:5173\"])`";
+    let is_env =
+        matches!(&*call.func, Expr::Path(p) if single_ident(p).is_some_and(|i| i == "env"));
+    if !is_env {
+        errors.spanned(
+            &call.func,
+            format_args!(
+                "`origin` takes origins as string literals, `env(..)` to read them at start-up, \
+                 `config` to pass them at start-up, or the path of a predicate fn: {SHAPE}"
+            ),
+        );
+        return None;
+    }
+    let mut args = call.args.iter();
+    let var = match args.next().and_then(str_lit) {
+        Some(var) => var.clone(),
+        None => {
+            errors.at(
+                call.paren_token.span.join(),
+                format_args!("`env` needs the variable's name as a string literal: {SHAPE}"),
+            );
+            return None;
+        }
+    };
+    let name = var.value();
+    if name.is_empty() || name.contains(['=', '\0']) {
+        errors.spanned(
+            &var,
+            "an environment variable's name is not empty and has no `=` or NUL: write e.g. \
+             \"APP_ORIGINS\"",
+        );
+        return None;
+    }
+    let mut default = None;
+    for arg in args {
+        let Expr::Assign(assign) = arg else {
+            errors.spanned(
+                arg,
+                format_args!("`env` takes the variable and `default = [..]`: {SHAPE}"),
+            );
+            return None;
+        };
+        let is_default = matches!(&*assign.left, Expr::Path(p) if single_ident(p).is_some_and(|i| i == "default"));
+        if !is_default || default.is_some() {
+            errors.spanned(
+                &assign.left,
+                format_args!("`env` takes one `default = [..]`: {SHAPE}"),
+            );
+            return None;
+        }
+        let (items, span) = match &*assign.right {
+            Expr::Array(array) => {
+                let mut items = Vec::new();
+                for elem in &array.elems {
+                    match str_lit(elem) {
+                        Some(lit) => items.push(lit.clone()),
+                        None => {
+                            errors.spanned(
+                                elem,
+                                "write each default origin as a string literal, e.g. \
+                                 \"http://localhost:5173\"",
+                            );
+                            return None;
+                        }
+                    }
+                }
+                (items, array.bracket_token.span.join())
+            }
+            other => match str_lit(other) {
+                Some(lit) if lit.value() != "*" => (vec![lit.clone()], lit.span()),
+                _ => {
+                    errors.spanned(
+                        other,
+                        "the default is a list of origins as string literals, e.g. \
+                         `default = [\"http://localhost:5173\"]` (not `*`: a policy for any \
+                         origin is written `origin = \"*\"`)",
+                    );
+                    return None;
+                }
+            },
+        };
+        default = Some((items, span));
+    }
+    Some(Origin::Env {
+        var,
+        default,
+        span: call.span(),
+    })
+}
+
+/// `config`, a predicate's path, or a constant the attribute cannot read.
+fn origin_path(path: &ExprPath, errors: &mut Errors) -> Option<Origin> {
+    if let Some(ident) = single_ident(path) {
+        if ident == "config" {
+            return Some(Origin::Config(ident.clone()));
+        }
+    }
+    let last = path.path.segments.last()?.ident.to_string();
+    let constant = last.chars().any(|c| c.is_ascii_uppercase())
+        && !last.chars().any(|c| c.is_ascii_lowercase());
+    if constant {
+        errors.spanned(
+            path,
+            format_args!(
+                "`origin` cannot read the constant `{last}`: the attribute sees only its own \
+                 tokens, so it cannot check a value defined elsewhere; write the origins here, \
+                 share them with a named policy (`cors_policy!(SPA = origin = [..], ..)` and \
+                 `#[cors(policy = SPA)]`), or read them at start-up with \
+                 `origin = env(\"APP_ORIGINS\")`"
+            ),
+        );
+        return None;
+    }
+    Some(Origin::Predicate(path.clone()))
+}
+
+/// `policy = SPA`: the path of a named policy.
+fn policy(key: &Ident, value: Option<&Expr>, errors: &mut Errors) -> Option<ExprPath> {
+    match value {
+        Some(Expr::Path(path)) if path.qself.is_none() => Some(path.clone()),
+        Some(other) => {
+            errors.spanned(
+                other,
+                "`policy` takes the name of a policy defined with `cors_policy!`, e.g. \
+                 `policy = SPA`",
+            );
+            None
+        }
+        None => {
+            errors.at(
+                key.span(),
+                "`policy` needs a value: the name of a policy defined with `cors_policy!`, e.g. \
+                 `policy = SPA`",
+            );
+            None
+        }
+    }
 }
 
 /// What a name list holds, for messages.
@@ -420,10 +691,16 @@ fn list_items(k: &str, array: &ExprArray, kind: &ListKind, errors: &mut Errors) 
 
 fn flag(key: &Ident, value: Option<&Expr>, errors: &mut Errors) -> Option<Flag> {
     match value {
-        None => Some(Flag { value: true }),
+        None => Some(Flag {
+            value: true,
+            span: key.span(),
+        }),
         Some(Expr::Lit(ExprLit {
             lit: Lit::Bool(b), ..
-        })) => Some(Flag { value: b.value }),
+        })) => Some(Flag {
+            value: b.value,
+            span: key.span(),
+        }),
         Some(other) => {
             errors.spanned(
                 other,

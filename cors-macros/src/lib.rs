@@ -59,6 +59,17 @@ mod valid;
 /// origin = ["chrome-extension://<32 letters a-p>", "moz-extension://<uuid>", "tauri://localhost"]
 ///                                                              extension and app origins
 /// origin = "*"                                                 any origin
+/// origin = ["http://localhost:*"]                              every port of a loopback host
+/// origin = env("APP_ORIGINS")                                  read at start-up, comma-separated,
+///                                                              by `handler::POLICY.load_origins()`
+/// origin = env("APP_ORIGINS", default = ["http://localhost:5173"])
+///                                                              the default when it is not set
+/// origin = config                                              passed at start-up to
+///                                                              `handler::POLICY.set_origins(..)`
+/// origin = tenants::is_allowed                                 a `fn(&str) -> bool`, per request
+///
+/// policy = SPA                        start from the named policy `SPA` (`cors_policy!`); the
+///                                     keys written here replace its keys
 ///
 /// methods = [GET, POST, PATCH]        GET HEAD POST PUT DELETE PATCH OPTIONS, as identifiers
 /// methods = ["GET", "PATCH"]          or as uppercase string literals
@@ -77,7 +88,23 @@ mod valid;
 /// max_age = 600                       seconds browsers may cache a preflight, 0..=86400
 /// private_network | private_network = true | private_network = false
 ///                                     answer Private Network Access preflights
+/// credentials_with_predicate_origins  credentials with `origin = <predicate>` (instead of
+///                                     `credentials`, which is refused there)
 /// ```
+///
+/// ## Origins that arrive later
+/// - `env(..)` and `config`: every other key is checked now; the origins are checked when
+///   they are loaded, at start-up, by the same rule book with the rest of the policy
+///   (`credentials` included), and every problem is returned in one `ConfigError`. A
+///   `default` is checked now, like a list. Until they are loaded, every origin is refused.
+///   Each such attribute has its own slot: share one with a named policy.
+/// - A predicate is called with the request's origin once it is known to be one serialized
+///   origin (`cors_rules::is_request_origin`, at most `cors_rules::MAX_ORIGIN_LEN` bytes);
+///   every response carries `Vary: Origin`. A bare identifier other than `config` is a
+///   predicate; an uppercase one is taken for a constant and refused (the attribute cannot
+///   read constants).
+/// - `http://localhost:*` matches the host without a port and with every port browsers
+///   serialize; only loopback hosts, never with `*.`.
 ///
 /// Origins are written exactly as browsers send them: `scheme://host[:port]`, lowercase, no
 /// path or trailing slash, no default port. `https://*.example.com` matches one or more labels
@@ -120,6 +147,13 @@ mod valid;
 /// | `ftp://` and any scheme other than `http`, `https`, `chrome-extension`, `moz-extension`, `tauri`, `capacitor`, `ionic` | browsers load no pages from them (`safari-web-extension://` origins hold a random per-installation UUID and are not accepted) |
 /// | a malformed extension ID or UUID, a port or a `*.` pattern on an extension or app origin | such an entry never matches |
 /// | `"*"` inside a list, `*` not as the whole first label | `*` alone means any origin; `https://api.*.example.com` is not a pattern browsers or this crate understand |
+/// | `:*` on a host that is not loopback (`https://dev.example.com:*`), or with `*.` | it would allow every service on that host; development ports are a loopback matter |
+/// | `origin = FRONTEND` (a constant), `origin = env!("..")` or any macro call | the attribute cannot see what they hold: write the origins, use `cors_policy!`, or `env("..")` |
+/// | `env(..)` without a string literal, an unknown argument, `default = "*"` | reported with the right shape |
+/// | `credentials` with `origin = <predicate>` | the predicate decides who acts as the user: opt in with `credentials_with_predicate_origins` |
+/// | `credentials_with_predicate_origins` with listed or configured origins | it only confirms credentials for a predicate: write `credentials` |
+/// | `policy = NAME` and a key that breaks a rule with `NAME`'s keys | the merged policy is checked as one; the error points at the handler's key, or at `NAME` |
+/// | `policy = NAME` with configured or predicate origins, and another `credentials` | those origins are checked (or decided) against `NAME`'s own `credentials` |
 /// | the same origin, method or header twice | a copy-paste slip; header names compare case-insensitively |
 /// | `credentials` with `origin = "*"` | browsers refuse `*` with credentials, and "fixing" it by reflecting every origin lets any site act as the user |
 /// | `credentials` with `methods`, `headers` or `expose` `= "*"` | with credentials browsers read `*` as a literal name, not a wildcard |
@@ -214,6 +248,49 @@ mod valid;
 #[proc_macro_attribute]
 pub fn cors(attr: TokenStream, item: TokenStream) -> TokenStream {
     expand::cors(attr.into(), item.into()).into()
+}
+
+/// Defines a named CORS policy, shared by many handlers with `#[cors(policy = NAME)]`.
+///
+/// ```
+/// use cors_runtime::{cors, cors_policy};
+///
+/// cors_policy!(pub SPA = origin = ["https://app.example.com"], headers = ["content-type"], credentials);
+///
+/// #[cors(policy = SPA, methods = [GET])]
+/// async fn list() -> &'static str { "[]" }
+///
+/// #[cors(policy = SPA, methods = [DELETE], max_age = 60)]
+/// async fn remove() -> &'static str { "gone" }
+///
+/// assert!(SPA.credentials());
+/// assert_eq!(remove::POLICY.max_age(), Some(60));
+/// assert!(list::POLICY.allows_origin(b"https://app.example.com"));
+/// # let _ = (list, remove);
+/// ```
+///
+/// The keys are those of [`cors`](macro@crate::cors), checked the same way. `NAME` is a
+/// `const Policy` (its `methods`, when omitted, are the mounted ones), and a macro of the same
+/// name that `#[cors(policy = NAME, ..)]` calls to read the keys back: the attribute's own keys
+/// replace the named policy's, and the merged policy gets every check, with errors at the
+/// handler's keys (or, for a rule the merge breaks in a key of the named policy, at
+/// `policy = NAME`). A policy whose origins are configured (`env(..)`, `config`) or decided by
+/// a predicate is shared with its handlers, slot included: load it once with
+/// `NAME.load_origins()`, and its `credentials` cannot be changed per handler.
+///
+/// `NAME` can be used in the module that defines it and, with `use`, anywhere in the crate
+/// (the macro is `pub(crate)`); other crates can read the `const` but not merge it.
+#[proc_macro]
+pub fn cors_policy(input: TokenStream) -> TokenStream {
+    expand::cors_policy(input.into()).into()
+}
+
+/// Used by the macros `cors_policy!` defines: a handler's `#[cors(policy = NAME, ..)]` merged
+/// with the keys of `NAME`. Not a public API.
+#[doc(hidden)]
+#[proc_macro]
+pub fn cors_merged(input: TokenStream) -> TokenStream {
+    expand::cors_merged(input.into()).into()
 }
 
 /// Mounts the `#[cors]` handlers of one path and answers the path's preflights.

@@ -17,8 +17,7 @@ use crate::suggest::{closest, fixed_origin, split_list};
 
 /// A validated policy, with every name normalized, ready to be written out.
 pub(crate) struct Policy {
-    /// `None`: any origin.
-    pub(crate) origins: Option<Vec<String>>,
+    pub(crate) origins: Origins,
     pub(crate) methods: Methods,
     /// `None`: any header (but `authorization`).
     pub(crate) headers: Option<Vec<String>>,
@@ -27,6 +26,26 @@ pub(crate) struct Policy {
     pub(crate) credentials: bool,
     pub(crate) max_age: Option<u64>,
     pub(crate) private_network: bool,
+}
+
+/// The origins to write out.
+pub(crate) enum Origins {
+    Any,
+    List(Vec<String>),
+    /// `env("VAR")`, with its default.
+    Env {
+        var: String,
+        default: Option<Vec<String>>,
+    },
+    /// `config`.
+    Config,
+    /// A predicate: its path, as written.
+    Predicate {
+        path: syn::ExprPath,
+        acknowledged: bool,
+    },
+    /// The origins of the named policy at this path, shared with it.
+    Named(syn::ExprPath),
 }
 
 pub(crate) enum Methods {
@@ -53,7 +72,18 @@ impl<'a, T> List<'a, T> {
 /// Checks the attribute with the rule book. The result is only meaningful when no error was
 /// pushed.
 pub(crate) fn check(attr: &Attr, errors: &mut Errors) -> Policy {
-    let credentials = attr.credentials.is_some_and(|f| f.value);
+    let acknowledged = attr.predicate_credentials.is_some_and(|f| f.value);
+    let credentials = attr.credentials.is_some_and(|f| f.value) || acknowledged;
+    if let Some(flag) = attr.predicate_credentials {
+        if !matches!(attr.origin, Some(Origin::Predicate(_))) && attr.origin.is_some() {
+            errors.set_position(attr.position(crate::attr::PREDICATE_CREDENTIALS));
+            errors.at(
+                flag.span,
+                "`credentials_with_predicate_origins` is only for origins decided by a predicate \
+                 (`origin = tenants::is_allowed`): with these origins write `credentials`",
+            );
+        }
+    }
     // Keys written with a value that could not be read: that was reported, and the rule book's
     // verdict on a stand-in value would only repeat it.
     let mut unread: Vec<Key> = Vec::new();
@@ -76,10 +106,30 @@ pub(crate) fn check(attr: &Attr, errors: &mut Errors) -> Policy {
             items: Vec::new(),
             span: lit.span(),
         }),
-        Some(Origin::List { items, span }) => Some(List {
+        Some(Origin::List { items, span })
+        | Some(Origin::Env {
+            default: Some((items, span)),
+            ..
+        }) => Some(List {
             any: None,
             items: items.iter().map(|lit| (lit.value(), lit)).collect(),
             span: *span,
+        }),
+        // Origins that arrive later: nothing to list now.
+        Some(Origin::Env { span, .. }) => Some(List {
+            any: None,
+            items: Vec::new(),
+            span: *span,
+        }),
+        Some(Origin::Config(ident)) => Some(List {
+            any: None,
+            items: Vec::new(),
+            span: ident.span(),
+        }),
+        Some(Origin::Predicate(path)) => Some(List {
+            any: None,
+            items: Vec::new(),
+            span: path.span(),
         }),
     };
     errors.set_position(attr.position("methods"));
@@ -119,11 +169,17 @@ pub(crate) fn check(attr: &Attr, errors: &mut Errors) -> Policy {
         _ => rules::NamesDesc::List(texts),
     };
     let desc = rules::PolicyDesc {
-        origin: match &origins {
-            Some(List { any: Some(_), .. }) => rules::OriginsDesc::Any,
-            Some(_) => rules::OriginsDesc::List(&origin_texts),
+        origin: match (&attr.origin, &origins) {
+            (_, Some(List { any: Some(_), .. })) => rules::OriginsDesc::Any,
+            (Some(Origin::Env { default: None, .. } | Origin::Config(_)), Some(_)) => {
+                rules::OriginsDesc::Configured
+            }
+            (Some(Origin::Predicate(_)), Some(_)) => rules::OriginsDesc::Predicate {
+                credentials_acknowledged: acknowledged,
+            },
+            (_, Some(_)) => rules::OriginsDesc::List(&origin_texts),
             // Missing or unreadable, and reported: a stand-in whose problems are skipped.
-            None => rules::OriginsDesc::Any,
+            (_, None) => rules::OriginsDesc::Any,
         },
         methods: match &methods {
             None => rules::MethodsDesc::Mounted,
@@ -150,12 +206,25 @@ pub(crate) fn check(attr: &Attr, errors: &mut Errors) -> Policy {
         errors.set_element(problem.at.index);
         report(&problem, &lists, attr, errors);
     }
+    errors.set_element(None);
 
     let strings = |texts: &[&str]| texts.iter().map(|t| t.to_string()).collect::<Vec<_>>();
     Policy {
-        origins: match desc.origin {
-            rules::OriginsDesc::Any => None,
-            _ => Some(strings(&origin_texts)),
+        origins: match (&attr.policy, &attr.origin) {
+            (Some(path), _) if attr.is_inherited("origin") => Origins::Named(path.clone()),
+            (_, Some(Origin::Env { var, default, .. })) => Origins::Env {
+                var: var.value(),
+                default: default.as_ref().map(|_| strings(&origin_texts)),
+            },
+            (_, Some(Origin::Config(_))) => Origins::Config,
+            (_, Some(Origin::Predicate(path))) => Origins::Predicate {
+                path: path.clone(),
+                acknowledged,
+            },
+            _ => match desc.origin {
+                rules::OriginsDesc::Any => Origins::Any,
+                _ => Origins::List(strings(&origin_texts)),
+            },
         },
         methods: match desc.methods {
             rules::MethodsDesc::Any => Methods::Any,
@@ -226,7 +295,33 @@ struct Lists<'l, 'a> {
 }
 
 /// Points one problem of the rule book at its token, with what only the attribute can add.
+///
+/// A problem of a key taken from the named policy comes from this attribute's other keys (the
+/// named policy alone was accepted): it is reported at `policy = ..`, naming the key.
 fn report(problem: &Problem, lists: &Lists, attr: &Attr, errors: &mut Errors) {
+    if let Some(path) = attr
+        .policy
+        .as_ref()
+        .filter(|_| attr.is_inherited(problem.at.key.name()))
+    {
+        let mut inner = Errors::default();
+        report_at_token(problem, lists, attr, &mut inner);
+        let named = quote::ToTokens::to_token_stream(path)
+            .to_string()
+            .replace(' ', "");
+        let key = problem.at.key.name();
+        if let Some(error) = inner.finish() {
+            errors.spanned(
+                path,
+                format_args!("the `{key}` of `{named}`, with this handler's keys: {error}"),
+            );
+        }
+        return;
+    }
+    report_at_token(problem, lists, attr, errors);
+}
+
+fn report_at_token(problem: &Problem, lists: &Lists, attr: &Attr, errors: &mut Errors) {
     let message = problem.message();
     let names = match problem.at.key {
         Key::Methods => lists.methods,
@@ -239,6 +334,7 @@ fn report(problem: &Problem, lists: &Lists, attr: &Attr, errors: &mut Errors) {
         let span = match problem.at.key {
             Key::Origin => lists.origins.map(|l| l.any.map_or(l.span, LitStr::span)),
             Key::MaxAge => attr.max_age.as_ref().map(|age| age.lit.span()),
+            Key::Credentials => attr.credentials.map(|f| f.span),
             _ => names.map(|l| l.any.map_or(l.span, LitStr::span)),
         };
         errors.at(span.unwrap_or_else(Span::call_site), message);

@@ -1,7 +1,7 @@
 //! The rules of a valid CORS policy, in one place.
 //!
 //! Both the `#[cors]` attribute (at compile time, with spans) and `cors-runtime` (in `const`
-//! constructors and, later, for policies read from configuration) call these functions, so a
+//! constructors and, at start-up, for origins read from configuration) call these functions, so a
 //! value accepted in one place is accepted in the other.
 //!
 //! - [`origin`](parse_origin), [`method`](check_method) and header rules

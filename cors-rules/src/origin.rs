@@ -47,6 +47,9 @@ pub enum OriginShape {
         /// Byte offset of the `*` in the pattern.
         star: usize,
     },
+    /// Every port of one loopback host, such as `http://localhost:*` (development servers
+    /// that pick a free port); the `*` is the last byte.
+    AnyPort,
 }
 
 /// Why an origin written in a policy is not valid.
@@ -135,6 +138,10 @@ pub enum OriginError {
     DefaultPort,
     /// A port on an extension or app origin, which never has one.
     UnexpectedPort,
+    /// `:*` (any port) on a host that is not loopback.
+    AnyPortNotLoopback,
+    /// `:*` (any port) together with a `*.` subdomain pattern.
+    AnyPortWithPattern,
 }
 
 impl OriginError {
@@ -181,6 +188,8 @@ impl OriginError {
             OriginError::PortTooLarge => "ports go up to 65535",
             OriginError::DefaultPort => "browsers never send the default port (443 for https, 80 for http), so this never matches: remove it",
             OriginError::UnexpectedPort => "extension and app origins have no port: remove it",
+            OriginError::AnyPortNotLoopback => "`:*` (any port) is only for loopback hosts (`localhost`, `*.localhost`, `127.0.0.1`, `[::1]`), for development servers that change ports: on any other host every service, and every user who can open a port there, would be allowed; write the port, or read the development origins from configuration",
+            OriginError::AnyPortWithPattern => "`:*` (any port) cannot be combined with a `*.` subdomain pattern: write one loopback host with any port, e.g. \"http://localhost:*\", or the pattern with one port",
         }
     }
 }
@@ -229,8 +238,8 @@ const fn is_opaque_url(s: &[u8]) -> bool {
         || starts_with_ignore_case(s, b"about:")
 }
 
-/// Checks an origin as written in a policy: `scheme://host[:port]`, or the subdomain pattern
-/// `scheme://*.host[:port]`.
+/// Checks an origin as written in a policy: `scheme://host[:port]`, the subdomain pattern
+/// `scheme://*.host[:port]`, or every port of a loopback host, `http://localhost:*`.
 ///
 /// Exactly what a browser serializes, so that a valid entry can be compared with a request's
 /// `Origin` byte for byte:
@@ -254,6 +263,8 @@ const fn is_opaque_url(s: &[u8]) -> bool {
 /// assert_eq!(parse_origin("https://app.example.com"), Ok(OriginShape::Exact));
 /// assert_eq!(parse_origin("https://*.example.com"), Ok(OriginShape::Subdomains { star: 8 }));
 /// assert_eq!(parse_origin("tauri://localhost"), Ok(OriginShape::Exact));
+/// assert_eq!(parse_origin("http://localhost:*"), Ok(OriginShape::AnyPort));
+/// assert_eq!(parse_origin("https://app.example.com:*"), Err(OriginError::AnyPortNotLoopback));
 /// assert_eq!(parse_origin("https://app.example.com/"), Err(OriginError::Path));
 /// assert_eq!(parse_origin("https://app.example.com:443"), Err(OriginError::DefaultPort));
 /// assert_eq!(parse_origin("http://[0:0:0:0:0:0:0:1]:8080"), Err(OriginError::NonCanonicalIpv6));
@@ -370,6 +381,18 @@ pub const fn parse_origin(s: &str) -> Result<OriginShape, OriginError> {
         },
     };
     if let Some(port) = port {
+        if bytes_eq(port, b"*") {
+            if !matches!(kind, SchemeKind::Web) {
+                return Err(OriginError::UnexpectedPort);
+            }
+            if let HostShape::Pattern = shape {
+                return Err(OriginError::AnyPortWithPattern);
+            }
+            if !is_loopback_host(host) {
+                return Err(OriginError::AnyPortNotLoopback);
+            }
+            return Ok(OriginShape::AnyPort);
+        }
         let n = match parse_port(port) {
             Ok(n) => n,
             Err(e) => return Err(e),
@@ -751,6 +774,8 @@ pub struct AllowedOrigin {
     star: usize,
     /// [`fingerprint`] of an exact entry (0 for a pattern): long lists compare it first.
     fingerprint: u64,
+    /// `scheme://host:*`: every port of the host (`star` is then the last byte).
+    any_port: bool,
 }
 
 /// A 64-bit FNV-1a hash of an origin. Policies with many exact origins hash the request's
@@ -796,11 +821,19 @@ impl AllowedOrigin {
                 text,
                 star: usize::MAX,
                 fingerprint: fingerprint(text.as_bytes()),
+                any_port: false,
             }),
             Ok(OriginShape::Subdomains { star }) => Ok(AllowedOrigin {
                 text,
                 star,
                 fingerprint: 0,
+                any_port: false,
+            }),
+            Ok(OriginShape::AnyPort) => Ok(AllowedOrigin {
+                text,
+                star: text.len() - 1,
+                fingerprint: 0,
+                any_port: true,
             }),
             Err(e) => Err(e),
         }
@@ -811,9 +844,15 @@ impl AllowedOrigin {
         self.text
     }
 
-    /// Whether this entry is a `*.` subdomain pattern.
+    /// Whether this entry is a pattern, a `*.` subdomain pattern or a `:*` any-port entry:
+    /// then the request's own value is echoed, as it is not the entry's text.
     pub const fn is_pattern(&self) -> bool {
         self.star != usize::MAX
+    }
+
+    /// Whether this entry allows every port of its host (`http://localhost:*`).
+    pub const fn is_any_port(&self) -> bool {
+        self.any_port
     }
 
     /// Like [`AllowedOrigin::matches`], for a caller that has hashed the request's origin with
@@ -834,6 +873,11 @@ impl AllowedOrigin {
     /// policy syntax ([`check_labels`](crate::check_labels): lowercase letters, digits, `-` and
     /// `_`, at most 63 bytes each), and the whole host is at most 253 bytes; a longer value is
     /// refused before it is scanned.
+    ///
+    /// An any-port entry `http://localhost:*` matches `http://localhost` and
+    /// `http://localhost:<port>` for every port browsers serialize (1 to 65535, no leading
+    /// zero, never the scheme's default), and nothing else: not `http://localhost.evil.net:80`,
+    /// not `http://localhost:3000/`.
     #[inline]
     pub fn matches(&self, origin: &[u8]) -> bool {
         let text = self.text.as_bytes();
@@ -842,6 +886,9 @@ impl AllowedOrigin {
         }
         if origin.len() > MAX_ORIGIN_LEN {
             return false;
+        }
+        if self.any_port {
+            return matches_any_port(text, origin);
         }
         let prefix = &text[..self.star];
         // The suffix keeps the dot after `*`, so a match always ends on a label boundary.
@@ -856,6 +903,39 @@ impl AllowedOrigin {
         // The whole host: the labels, a dot and the pattern's base.
         let host_len = labels.len() + 1 + host_of(self.text).len();
         host_len <= MAX_HOST_LEN && host::check_labels(labels).is_ok()
+    }
+}
+
+/// Whether `origin` is `entry` (`scheme://host:*`) with one of its ports: `scheme://host`
+/// (the scheme's default port, which browsers leave out) or `scheme://host:<port>` with a
+/// port as browsers serialize it (no leading zero, 1 to 65535, never the default). At most
+/// six bytes are read past the host.
+fn matches_any_port(entry: &[u8], origin: &[u8]) -> bool {
+    // `entry` ends with `:*`.
+    let base = &entry[..entry.len() - 2];
+    if !origin.starts_with(base) {
+        return false;
+    }
+    let rest = &origin[base.len()..];
+    if rest.is_empty() {
+        return true;
+    }
+    if rest[0] != b':' || rest.len() > 6 {
+        return false;
+    }
+    match parse_port(&rest[1..]) {
+        Ok(n) => {
+            let scheme = scheme_of_bytes(base);
+            !((n == 443 && scheme == b"https") || (n == 80 && scheme == b"http"))
+        }
+        Err(_) => false,
+    }
+}
+
+const fn scheme_of_bytes(origin: &[u8]) -> &[u8] {
+    match find(origin, b"://", 0) {
+        Some(p) => slice(origin, 0, p),
+        None => origin,
     }
 }
 
@@ -892,6 +972,69 @@ mod tests {
             assert!(!o.matches(no), "{}", String::from_utf8_lossy(no));
         }
         assert_eq!(format!("{o:?}"), "\"https://app.example.com\"");
+    }
+
+    #[test]
+    fn any_port_entries_match_every_port_of_their_host_only() {
+        let o = AllowedOrigin::parse("http://localhost:*");
+        assert!(o.is_pattern() && o.is_any_port());
+        for yes in [
+            &b"http://localhost"[..],
+            b"http://localhost:5173",
+            b"http://localhost:1",
+            b"http://localhost:65535",
+        ] {
+            assert!(o.matches(yes), "{}", String::from_utf8_lossy(yes));
+        }
+        for no in [
+            &b"http://localhost:80"[..],
+            b"http://localhost:0",
+            b"http://localhost:05173",
+            b"http://localhost:65536",
+            b"http://localhost:123456",
+            b"http://localhost:",
+            b"http://localhost:5173/",
+            b"http://localhost.evil.net",
+            b"http://localhost.evil.net:80",
+            b"http://localhostx:3000",
+            b"https://localhost:3000",
+            b"http://app.localhost:3000",
+            b"http://localhost:*",
+        ] {
+            assert!(!o.matches(no), "{}", String::from_utf8_lossy(no));
+        }
+        let v6 = AllowedOrigin::parse("https://[::1]:*");
+        assert!(v6.matches(b"https://[::1]:8443"));
+        assert!(v6.matches(b"https://[::1]"));
+        assert!(!v6.matches(b"https://[::1]:443"));
+        assert!(
+            AllowedOrigin::parse("http://app.localhost:*").matches(b"http://app.localhost:47381")
+        );
+        assert!(AllowedOrigin::parse("http://127.0.0.1:*").matches(b"http://127.0.0.1:47381"));
+    }
+
+    #[test]
+    fn any_port_only_on_loopback_hosts() {
+        for (text, want) in [
+            (
+                "https://app.example.com:*",
+                Err(OriginError::AnyPortNotLoopback),
+            ),
+            ("http://10.0.0.1:*", Err(OriginError::AnyPortNotLoopback)),
+            (
+                "http://localhost.example.com:*",
+                Err(OriginError::AnyPortNotLoopback),
+            ),
+            ("http://*.localhost:*", Err(OriginError::AnyPortWithPattern)),
+            ("tauri://localhost:*", Err(OriginError::UnexpectedPort)),
+            ("http://localhost:**", Err(OriginError::PortNotDigits)),
+            ("http://localhost:*/", Err(OriginError::Path)),
+            ("http://[::1]:*", Ok(OriginShape::AnyPort)),
+            ("http://127.0.0.1:*", Ok(OriginShape::AnyPort)),
+            ("https://dev.localhost:*", Ok(OriginShape::AnyPort)),
+        ] {
+            assert_eq!(parse_origin(text), want, "{text}");
+        }
     }
 
     #[test]
@@ -1179,12 +1322,13 @@ mod tests {
             plain_http: is_plain_http_risk(o),
             public_suffix: match parse_origin(o).unwrap() {
                 OriginShape::Subdomains { .. } => public_suffix(host_of(o)),
-                OriginShape::Exact => None,
+                OriginShape::Exact | OriginShape::AnyPort => None,
             },
         };
         assert!(risk("https://app.example.com").is_safe());
         assert!(risk("http://localhost:5173").is_safe());
         assert!(risk("http://127.0.0.1:3000").is_safe());
+        assert!(risk("http://localhost:*").is_safe());
         assert!(risk("https://*.example.com").is_safe());
         assert!(risk("http://app.example.com").plain_http);
         assert!(risk("chrome-extension://abcdefghijklmnopabcdefghijklmnop").is_safe());

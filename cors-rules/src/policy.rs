@@ -29,6 +29,20 @@ pub enum OriginsDesc<'a> {
     List(&'a [&'a str]),
     /// Origins already parsed (a policy built in `const` from [`AllowedOrigin`] values).
     Parsed(&'a [AllowedOrigin]),
+    /// Origins supplied at start-up (read from the environment or a configuration file),
+    /// not known yet. The rest of the policy is checked now; the origins are checked when they
+    /// arrive, by the same rules, with the same description and a [`OriginsDesc::List`] in
+    /// place of this.
+    Configured,
+    /// A function of the application decides, per request, whether an origin is allowed
+    /// (tenant origins kept in a database). Nothing about the origins can be checked ahead;
+    /// with `credentials` the policy must say `credentials_acknowledged`, or it is refused
+    /// ([`ProblemKind::CredentialsWithPredicateOrigin`]).
+    Predicate {
+        /// Whether the policy opted in to credentials with predicate origins, by its loudly
+        /// named key (`credentials_with_predicate_origins` in the attribute).
+        credentials_acknowledged: bool,
+    },
 }
 
 /// The methods of a policy description.
@@ -154,6 +168,9 @@ pub enum ProblemKind {
     CredentialsWithAnyOrigin,
     /// `credentials` with a plain `http://` origin that is not loopback.
     CredentialsOverPlainHttp,
+    /// `credentials` with origins decided by a predicate, without the explicit opt-in (found at
+    /// [`Key::Credentials`]).
+    CredentialsWithPredicateOrigin,
     /// `credentials` with a `*.` pattern on a public suffix, and the section of the Public
     /// Suffix List it comes from. Found by [`next_suffix_problem`] only (not in `const`).
     CredentialsOnPublicSuffix(SuffixKind),
@@ -201,6 +218,7 @@ impl ProblemKind {
             ProblemKind::DuplicateOrigin => "this origin is listed twice: remove this one",
             ProblemKind::CredentialsWithAnyOrigin => "`credentials` cannot be allowed for any origin: browsers refuse `access-control-allow-origin: *` on requests with cookies, and reflecting every origin instead would let any site act as the user; list the exact origins, or remove `credentials`",
             ProblemKind::CredentialsOverPlainHttp => "with `credentials`, a plain `http://` origin cannot be trusted: a network attacker can inject script into the http page and act as the user; use the `https://` origin (plain http is only allowed for loopback hosts such as `http://localhost:3000`), or remove `credentials`",
+            ProblemKind::CredentialsWithPredicateOrigin => "with `credentials`, an origin predicate decides which sites may act as the signed-in user, and one wrong answer (a tenant origin an attacker registered, a lookup that matches too loosely) hands them the user's session; if every origin the predicate accepts is trusted with the user's cookies, write `credentials_with_predicate_origins` instead of `credentials`, otherwise remove `credentials`",
             ProblemKind::CredentialsOnPublicSuffix(SuffixKind::Icann) => "with `credentials`, a `*.` pattern on a public suffix trusts every site that anyone registers under it (an ICANN entry of the Public Suffix List: a registry where anyone can register a name); remove `credentials`, list the exact origins instead, or a pattern one label deeper under a domain you own",
             ProblemKind::CredentialsOnPublicSuffix(SuffixKind::Private) => "with `credentials`, a `*.` pattern on a public suffix trusts every site that anyone registers under it (a private entry of the Public Suffix List: its owner hands out names under it to unrelated customers); remove `credentials`, list the exact origins instead, or a pattern one label deeper under a domain you own",
             ProblemKind::EmptyMethods => "the method list is empty: list at least one method, e.g. `methods = [GET]`, or remove `methods` to allow the methods the handler is mounted on",
@@ -264,11 +282,12 @@ impl Cursor {
 }
 
 /// The keys [`next_problem`] walks, in order.
-const STEPS: [Key; 5] = [
+const STEPS: [Key; 6] = [
     Key::Origin,
     Key::Methods,
     Key::Headers,
     Key::Expose,
+    Key::Credentials,
     Key::MaxAge,
 ];
 
@@ -469,6 +488,7 @@ const fn list_len(desc: &PolicyDesc, key: Key) -> usize {
             OriginsDesc::Any => 0,
             OriginsDesc::List(l) => l.len(),
             OriginsDesc::Parsed(l) => l.len(),
+            OriginsDesc::Configured | OriginsDesc::Predicate { .. } => 0,
         },
         Key::Methods => match desc.methods {
             MethodsDesc::List(l) => l.len(),
@@ -490,7 +510,7 @@ const fn origin_text<'a>(desc: &PolicyDesc<'a>, i: usize) -> &'a str {
     match desc.origin {
         OriginsDesc::List(l) => l[i],
         OriginsDesc::Parsed(l) => l[i].as_str(),
-        OriginsDesc::Any => "",
+        OriginsDesc::Any | OriginsDesc::Configured | OriginsDesc::Predicate { .. } => "",
     }
 }
 
@@ -526,8 +546,15 @@ const fn whole_value_problem(desc: &PolicyDesc, key: Key) -> Option<ProblemKind>
             _ => ProblemKind::CredentialsWithAnyExpose,
         });
     }
+    let listed = matches!(desc.origin, OriginsDesc::List(_) | OriginsDesc::Parsed(_));
     match key {
-        Key::Origin if !any && list_len(desc, key) == 0 => Some(ProblemKind::EmptyOrigins),
+        Key::Origin if listed && list_len(desc, key) == 0 => Some(ProblemKind::EmptyOrigins),
+        Key::Credentials => match desc.origin {
+            OriginsDesc::Predicate {
+                credentials_acknowledged: false,
+            } if desc.credentials => Some(ProblemKind::CredentialsWithPredicateOrigin),
+            _ => None,
+        },
         Key::Methods if matches!(desc.methods, MethodsDesc::List(&[])) => {
             Some(ProblemKind::EmptyMethods)
         }
@@ -770,6 +797,51 @@ mod tests {
                     Some(2)
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn configured_and_predicate_origins() {
+        use ProblemKind as P;
+        // Origins supplied at start-up: the rest of the policy is checked now.
+        let configured = PolicyDesc {
+            credentials: true,
+            headers: NamesDesc::Any,
+            ..PolicyDesc::new(OriginsDesc::Configured)
+        };
+        assert_eq!(
+            all(&configured),
+            [(P::CredentialsWithAnyHeader, Key::Headers, None)]
+        );
+        let predicate = |credentials_acknowledged, credentials| PolicyDesc {
+            credentials,
+            ..PolicyDesc::new(OriginsDesc::Predicate {
+                credentials_acknowledged,
+            })
+        };
+        assert_eq!(
+            all(&predicate(false, true)),
+            [(P::CredentialsWithPredicateOrigin, Key::Credentials, None)]
+        );
+        assert_eq!(all(&predicate(true, true)), []);
+        assert_eq!(all(&predicate(false, false)), []);
+    }
+
+    #[test]
+    fn any_port_follows_the_credentials_rules() {
+        let desc = PolicyDesc {
+            credentials: true,
+            ..PolicyDesc::new(OriginsDesc::List(&["http://localhost:*", "http://[::1]:*"]))
+        };
+        assert_eq!(all(&desc), []);
+        let public = PolicyDesc::new(OriginsDesc::List(&["http://dev.example.com:*"]));
+        assert_eq!(
+            all(&public),
+            [(
+                ProblemKind::Origin(OriginError::AnyPortNotLoopback),
+                Key::Origin,
+                Some(0)
+            )]
         );
     }
 

@@ -36,7 +36,9 @@ fn precomputed(s: &'static str) -> HeaderValue {
     debug_assert!(cors_rules::is_visible_header_value(s.as_bytes()));
     // SAFETY: every `&'static str` passed here comes from a `Policy` (or a `Mount`), whose
     // `const` constructors reject any byte that is not visible ASCII or tab, which is exactly
-    // what a `HeaderValue` may hold. This skips re-validating the same bytes per request.
+    // what a `HeaderValue` may hold, or from origins configured at start-up, which passed the
+    // same origin rules (`parse_origin` accepts visible ASCII only). This skips re-validating
+    // the same bytes per request.
     unsafe { HeaderValue::from_maybe_shared_unchecked(Bytes::from_static(s.as_bytes())) }
 }
 
@@ -211,8 +213,12 @@ pub(crate) fn decide_request_origin(policy: &Policy, origin: RequestOrigin<'_>) 
             Some(OriginMatch::Entry(entry)) if !entry.is_pattern() => {
                 OriginDecision::Allowed(precomputed(entry.as_str()))
             }
-            // A pattern: echo the request's value; cloning shares its bytes, no copy.
+            // A pattern (or an any-port entry): echo the request's value; cloning shares its
+            // bytes, no copy. Configured entries were checked by the same origin rules at
+            // start-up, so their static copies are valid header values too.
             Some(OriginMatch::Entry(_)) => OriginDecision::Allowed(value.clone()),
+            // The predicate saw a well-formed origin: echo it.
+            Some(OriginMatch::Predicate) => OriginDecision::Allowed(value.clone()),
         },
     }
 }

@@ -87,6 +87,7 @@
 #![deny(unreachable_pub)]
 #![deny(unsafe_code)]
 
+mod config;
 mod diagnostics;
 mod engine;
 mod origin;
@@ -95,12 +96,15 @@ mod request;
 mod service;
 pub mod testing;
 
+#[cfg(feature = "serde")]
+pub use config::OriginList;
+pub use config::{ConfigError, ConfigErrorKind, ConfiguredOrigins, OriginProblem, OriginSource};
 /// Why an origin is not valid in a policy, with [`OriginError::message`] saying how to fix it.
 pub use cors_rules::OriginError;
-pub use policy::{AllowedOrigin, Methods, Origins, Policy, RequestHeaders};
+pub use policy::{AllowedOrigin, Methods, OriginPredicate, Origins, Policy, RequestHeaders};
 pub use service::{fallback, CorsLayer, CorsService, ResponseFuture};
 
-pub use cors_macros::{cors, cors_route};
+pub use cors_macros::{cors, cors_policy, cors_route};
 
 /// Items used by the code the macros generate. Not a public API: anything here may change in
 /// any release, and the macros of one `cors-runtime` version only ever call the items of the
@@ -114,10 +118,14 @@ pub mod __private_v1 {
     use axum::body::Body;
     use http::{Request, Response, StatusCode};
 
+    pub use crate::config::{ConfiguredOrigins, OriginSlot, OriginSource};
     pub use crate::engine::{Mount, Policies};
-    pub use crate::policy::{AllowedOrigin, Methods, Origins, Policy, PolicyParts, RequestHeaders};
+    pub use crate::policy::{
+        AllowedOrigin, Methods, OriginPredicate, Origins, Policy, PolicyParts, RequestHeaders,
+    };
     pub use crate::service::{CorsHandler, PolicyTable, ResponseOutput};
     pub use axum;
+    pub use cors_macros::cors_merged;
 
     /// The fallback of a `cors_route!` method router: answers the path's preflights, and
     /// everything else exactly as axum's default fallback does (`405`, to which the method

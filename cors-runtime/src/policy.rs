@@ -4,6 +4,8 @@ use std::fmt;
 
 use cors_rules as rules;
 
+use crate::config::{ConfiguredOrigins, OriginSource};
+
 // The origin entry type belongs to the rule book, which checks lists of them in `const`.
 pub use rules::AllowedOrigin;
 
@@ -17,6 +19,8 @@ pub(crate) enum OriginMatch {
     Any,
     /// This entry of the policy's list.
     Entry(&'static AllowedOrigin),
+    /// The policy's predicate accepted the origin.
+    Predicate,
 }
 
 /// Which origins a policy allows.
@@ -24,8 +28,95 @@ pub(crate) enum OriginMatch {
 pub enum Origins {
     /// Any origin (`origin = "*"`): answered with `Access-Control-Allow-Origin: *`.
     Any,
-    /// The listed exact origins and subdomain patterns; the request's origin is echoed.
+    /// The listed exact origins and patterns; the request's origin is echoed.
     List(&'static [AllowedOrigin]),
+    /// Origins read at start-up (`origin = env("APP_ORIGINS")`, `origin = config`), matched
+    /// like a list once loaded; before, every origin is refused.
+    Configured(ConfiguredOrigins),
+    /// A function of the application decides (`origin = path::to::predicate`); the request's
+    /// origin is echoed.
+    Predicate(OriginPredicate),
+}
+
+/// An application function that decides, per request, whether an origin is allowed: tenant
+/// origins kept in a database, say (`#[cors(origin = tenants::is_allowed)]`).
+///
+/// It is called with the request's `Origin` only when that is one serialized origin as
+/// browsers send it ([`cors_rules::is_request_origin`]: lowercase scheme, a valid host, no
+/// path, at most [`cors_rules::MAX_ORIGIN_LEN`] bytes), never with `null`, garbage or an
+/// oversized value, and its answer is never cached: every response of the policy carries
+/// `Vary: Origin`.
+///
+/// It runs on every CORS request and preflight, inside the request path: keep it fast and
+/// non-blocking (look the origin up in memory, e.g. a set refreshed in the background, not in
+/// the database), and exact: compare whole origins, never prefixes or substrings (`starts_with`
+/// lets `https://tenant.example.com.evil.net` in).
+#[derive(Clone, Copy)]
+pub struct OriginPredicate {
+    decide: fn(&str) -> bool,
+    name: &'static str,
+    credentials_acknowledged: bool,
+}
+
+impl OriginPredicate {
+    /// Used by generated code: the predicate `decide`, written `name` in the attribute.
+    #[doc(hidden)]
+    pub const fn new(decide: fn(&str) -> bool, name: &'static str) -> OriginPredicate {
+        OriginPredicate {
+            decide,
+            name,
+            credentials_acknowledged: false,
+        }
+    }
+
+    /// Used by generated code: `credentials_with_predicate_origins` was written.
+    #[doc(hidden)]
+    pub const fn with_credentials_acknowledged(self) -> OriginPredicate {
+        OriginPredicate {
+            credentials_acknowledged: true,
+            ..self
+        }
+    }
+
+    /// The predicate as written in the attribute, e.g. `tenants::is_allowed`.
+    pub const fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// Whether the policy opted in to credentials with this predicate
+    /// (`credentials_with_predicate_origins`).
+    pub const fn credentials_acknowledged(&self) -> bool {
+        self.credentials_acknowledged
+    }
+
+    /// Asks the predicate about a request's origin, checked as described above.
+    #[inline]
+    pub fn allows(&self, origin: &[u8]) -> bool {
+        if origin.len() > rules::MAX_ORIGIN_LEN || !rules::is_request_origin(origin) {
+            return false;
+        }
+        // A request origin is ASCII.
+        match std::str::from_utf8(origin) {
+            Ok(text) => (self.decide)(text),
+            Err(_) => false,
+        }
+    }
+}
+
+/// Two predicates are the same when they are the same function with the same opt-in.
+impl PartialEq for OriginPredicate {
+    fn eq(&self, other: &Self) -> bool {
+        self.decide as usize == other.decide as usize
+            && self.credentials_acknowledged == other.credentials_acknowledged
+    }
+}
+
+impl Eq for OriginPredicate {}
+
+impl fmt::Debug for OriginPredicate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name)
+    }
 }
 
 /// Which methods a policy allows.
@@ -125,10 +216,7 @@ impl Policy {
     #[doc(hidden)]
     pub const fn from_parts(p: PolicyParts) -> Policy {
         let desc = rules::PolicyDesc {
-            origin: match p.origins {
-                Origins::Any => rules::OriginsDesc::Any,
-                Origins::List(list) => rules::OriginsDesc::Parsed(list),
-            },
+            origin: origins_desc(p.origins),
             methods: methods_desc(p.methods),
             headers: match p.headers {
                 RequestHeaders::Any => rules::NamesDesc::Any,
@@ -192,6 +280,28 @@ impl Policy {
         }
     }
 
+    /// The policy as the rule book describes it. The exposed header names were checked when
+    /// the policy was built and take part in no rule with another key, so only `*` or none
+    /// is described for them.
+    pub(crate) fn describe(&self) -> rules::PolicyDesc<'static> {
+        rules::PolicyDesc {
+            origin: origins_desc(self.origins),
+            methods: methods_desc(self.methods),
+            headers: match self.headers {
+                RequestHeaders::Any => rules::NamesDesc::Any,
+                RequestHeaders::List(list) => rules::NamesDesc::List(list),
+            },
+            expose: if self.expose_headers == "*" {
+                rules::NamesDesc::Any
+            } else {
+                rules::NamesDesc::List(&[])
+            },
+            credentials: self.credentials,
+            max_age: non_empty(self.max_age),
+            private_network: self.private_network,
+        }
+    }
+
     /// The allowed origins.
     pub const fn origins(&self) -> Origins {
         self.origins
@@ -240,7 +350,7 @@ impl Policy {
     /// Whether the response's `Access-Control-Allow-Origin` depends on the request's `Origin`,
     /// so that every response of the route needs `Vary: Origin`.
     pub const fn varies_by_origin(&self) -> bool {
-        matches!(self.origins, Origins::List(_))
+        !matches!(self.origins, Origins::Any)
     }
 
     /// Whether a request's `Origin` value (raw bytes) is allowed.
@@ -257,17 +367,16 @@ impl Policy {
     pub(crate) fn match_origin(&self, origin: &[u8]) -> Option<OriginMatch> {
         match self.origins {
             Origins::Any => crate::origin::is_serialized_origin(origin).then_some(OriginMatch::Any),
-            // A short list compares each entry; a long one hashes the origin once and compares
-            // bytes only with the entry whose fingerprint agrees.
-            Origins::List(list) if list.len() <= FINGERPRINT_FROM => list
-                .iter()
-                .find(|entry| entry.matches(origin))
-                .map(OriginMatch::Entry),
-            Origins::List(list) => {
-                let hash = rules::fingerprint(origin);
-                list.iter()
-                    .find(|entry| entry.matches_fingerprinted(origin, hash))
-                    .map(OriginMatch::Entry)
+            Origins::List(list) => match_list(list, origin),
+            Origins::Configured(configured) => match configured.get() {
+                Some(list) => match_list(list, origin),
+                None => {
+                    not_loaded(&configured);
+                    None
+                }
+            },
+            Origins::Predicate(predicate) => {
+                predicate.allows(origin).then_some(OriginMatch::Predicate)
             }
         }
     }
@@ -300,6 +409,62 @@ impl Policy {
     }
 }
 
+/// The entry of `list` that allows `origin`. A short list compares each entry; a long one
+/// hashes the origin once and compares bytes only with the entry whose fingerprint agrees.
+#[inline]
+fn match_list(list: &'static [AllowedOrigin], origin: &[u8]) -> Option<OriginMatch> {
+    if list.len() <= FINGERPRINT_FROM {
+        return list
+            .iter()
+            .find(|entry| entry.matches(origin))
+            .map(OriginMatch::Entry);
+    }
+    let hash = rules::fingerprint(origin);
+    list.iter()
+        .find(|entry| entry.matches_fingerprinted(origin, hash))
+        .map(OriginMatch::Entry)
+}
+
+/// A request met a configured policy whose origins were never loaded: it is refused, and the
+/// server log says why.
+#[cold]
+fn not_loaded(configured: &ConfiguredOrigins) {
+    #[cfg(feature = "tracing")]
+    tracing::error!(
+        target: "cors_runtime",
+        policy = configured.policy_name(),
+        "CORS origins not loaded: `{}` takes its origins from {}, and they were never loaded, \
+         so every cross-origin request is refused; call `{}::POLICY.load_origins()` (or \
+         `set_origins`) at start-up, before serving",
+        configured.policy_name(),
+        match configured.source() {
+            OriginSource::Env { var, .. } => var,
+            OriginSource::Config => "configuration",
+        },
+        configured.policy_name(),
+    );
+    #[cfg(not(feature = "tracing"))]
+    let _ = configured;
+}
+
+const fn origins_desc(origins: Origins) -> rules::OriginsDesc<'static> {
+    match origins {
+        Origins::Any => rules::OriginsDesc::Any,
+        Origins::List(list) => rules::OriginsDesc::Parsed(list),
+        // A default written in the attribute is checked now; the loaded origins at start-up.
+        Origins::Configured(configured) => match configured.source() {
+            OriginSource::Env {
+                default: Some(list),
+                ..
+            } => rules::OriginsDesc::Parsed(list),
+            _ => rules::OriginsDesc::Configured,
+        },
+        Origins::Predicate(predicate) => rules::OriginsDesc::Predicate {
+            credentials_acknowledged: predicate.credentials_acknowledged,
+        },
+    }
+}
+
 const fn methods_desc(methods: Methods) -> rules::MethodsDesc<'static> {
     match methods {
         Methods::Any => rules::MethodsDesc::Any,
@@ -328,6 +493,8 @@ impl fmt::Debug for Policy {
         match self.origins {
             Origins::Any => d.field("origin", &"*"),
             Origins::List(list) => d.field("origin", &list),
+            Origins::Configured(configured) => d.field("origin", &configured),
+            Origins::Predicate(predicate) => d.field("origin", &predicate),
         };
         match self.methods {
             Methods::Any => {
@@ -353,8 +520,14 @@ impl fmt::Debug for Policy {
             let names: Vec<&str> = self.expose_headers.split(", ").collect();
             d.field("expose", &names);
         }
-        if self.credentials {
-            d.field("credentials", &true);
+        match self.origins {
+            Origins::Predicate(p) if self.credentials && p.credentials_acknowledged => {
+                d.field("credentials_with_predicate_origins", &true);
+            }
+            _ if self.credentials => {
+                d.field("credentials", &true);
+            }
+            _ => {}
         }
         if let Some(seconds) = self.max_age() {
             d.field("max_age", &seconds);

@@ -274,9 +274,35 @@ async fn not_found() -> (StatusCode, &'static str) {
     (StatusCode::NOT_FOUND, "no such resource")
 }
 
+/// `/configured`: origins passed at start-up (as from a configuration file), here the other
+/// page origin only.
+#[cors(origin = config, methods = [GET, DELETE])]
+async fn configured(method: Method) -> String {
+    format!("configured {method}")
+}
+
+/// The tenant origins a predicate accepts: only the `app.localhost` page.
+fn is_tenant(origin: &str) -> bool {
+    origin == "http://app.localhost:47381"
+}
+
+/// `/tenant`: origins decided by a predicate; the preflighted PUT echoes its header.
+#[cors(origin = is_tenant, methods = [GET, PUT], headers = ["x-tenant"])]
+async fn tenant(headers: HeaderMap) -> String {
+    format!("tenant; x-tenant={}", seen(&headers, "x-tenant"))
+}
+
 /// The API.
 pub fn app() -> Router {
+    configured::POLICY
+        .set_origins(["http://localhost:47381"])
+        .expect("valid configured origins");
     Router::new()
+        .route(
+            "/configured",
+            cors_route!(get(configured), delete(configured)),
+        )
+        .route("/tenant", cors_route!(get(tenant), put(tenant)))
         .route("/public", cors_route!(get(public)))
         .route("/restricted", cors_route!(get(restricted)))
         .route("/me", cors_route!(get(me)))

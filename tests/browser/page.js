@@ -216,12 +216,24 @@ const PAGES = {
     await run("other_origin_items_refused", "/items", { headers: { "x-api-key": "k-123" } });
     // The handler answers `*`, but the policy does not allow this origin: it must not leak.
     await run("other_origin_handler_set_cors_headers_removed", "/sloppy");
+    // Origins loaded at start-up.
+    await run("other_origin_configured_allowed", "/configured");
+    await run("other_origin_configured_delete_preflighted", "/configured", { method: "DELETE" });
+    // Not a tenant.
+    await run("other_origin_predicate_refused", "/tenant");
   },
 
   // http://app.localhost:47381: matches http://*.localhost:47381.
   async wild() {
     await run("subdomain_pattern_allowed", "/sub");
     await run("subdomain_origin_delete_refused", "/doc", { method: "DELETE" });
+    // The tenant predicate accepts this origin, preflight included.
+    await run("predicate_origin_allowed", "/tenant", {
+      method: "PUT",
+      headers: { "x-tenant": "t-1" },
+    });
+    // Not among the configured origins.
+    await run("wild_origin_configured_refused", "/configured");
   },
 };
 

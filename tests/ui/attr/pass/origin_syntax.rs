@@ -34,7 +34,7 @@ async fn private_tlds() {}
 fn texts(origins: Origins) -> Vec<&'static str> {
     match origins {
         Origins::List(list) => list.iter().map(|o| o.as_str()).collect(),
-        Origins::Any => panic!("expected a list"),
+        other => panic!("expected a list, got {other:?}"),
     }
 }
 

@@ -62,7 +62,7 @@ fn main() {
             );
             assert!(entries[1].is_pattern());
         }
-        Origins::Any => panic!("expected a list"),
+        other => panic!("expected a list, got {other:?}"),
     }
     assert!(list::POLICY.allows_origin(b"https://a.b.example.org"));
     assert!(!list::POLICY.allows_origin(b"https://example.org"));
