@@ -2,7 +2,10 @@
 //! mounted per method on two paths, against random requests and random sequences of
 //! `fetch()` calls run through a browser model (`tests/model`).
 //!
-//! `CORS_PROPTEST_CASES` sets the number of cases per property (default 10 000).
+//! `CORS_PROPTEST_CASES` sets the number of cases per property (default 10 000), and
+//! `CORS_PROPTEST_SEED` the random seed: a number, or `random` for a new one each run. The
+//! default run uses a fixed seed, so a CI run and a developer's run see the same cases; long
+//! exploring runs use `CORS_PROPTEST_SEED=random`, and what they find becomes a named test.
 //!
 //! Policies are built at run time through the macros' hidden constructors: all of that is in
 //! [`build`] and [`build_router`], so a change to `PolicyParts` is adapted in one place.
@@ -25,6 +28,7 @@ use http::{HeaderMap, HeaderValue, Method, Request};
 use model::{Browser, Mode, ScriptRequest, Snapshot};
 use proptest::prelude::*;
 use proptest::sample::{select, subsequence};
+use proptest::test_runner::RngSeed;
 
 // ---------------------------------------------------------------------------------------------
 // Policy descriptions, and what they mean
@@ -301,10 +305,22 @@ fn cases() -> u32 {
         .unwrap_or(10_000)
 }
 
+fn seed() -> RngSeed {
+    match std::env::var("CORS_PROPTEST_SEED").as_deref() {
+        Ok("random") => RngSeed::Random,
+        Ok(n) => RngSeed::Fixed(
+            n.parse()
+                .expect("CORS_PROPTEST_SEED is a number or `random`"),
+        ),
+        Err(_) => RngSeed::Fixed(0xC025),
+    }
+}
+
 fn config() -> ProptestConfig {
     ProptestConfig {
         // Failures are turned into named regression tests below instead.
         failure_persistence: None,
+        rng_seed: seed(),
         ..ProptestConfig::with_cases(cases())
     }
 }
