@@ -196,7 +196,8 @@ pub(crate) enum OriginDecision {
 ///
 /// An any-origin policy answers `*` whatever the request says, `Origin` or not: its answer
 /// does not depend on the request, so every response carries it and a response cached from a
-/// request without `Origin` still serves a later CORS request.
+/// request without `Origin` still serves a later CORS request. (Preflights, which no cache
+/// keeps, still refuse a malformed `Origin` before asking this.)
 #[inline]
 pub(crate) fn decide_request_origin(policy: &Policy, origin: RequestOrigin<'_>) -> OriginDecision {
     if let Origins::Any = policy.origins() {
@@ -309,7 +310,18 @@ fn check_preflight<'a>(
     let (policy, method_name) = policies
         .select(method.as_bytes())
         .ok_or(Refusal::MethodNotAllowed(method.as_bytes()))?;
+    // A preflight is never cached by HTTP caches, so unlike an actual response it can refuse
+    // what no browser sends even under `*`: several `Origin` lines, an oversized or empty
+    // value, or anything that is not a serialized origin.
+    if let (Origins::Any, RequestOrigin::One(value)) = (policy.origins(), origin) {
+        if !policy.allows_origin(value.as_bytes()) {
+            return Err(Refusal::MalformedOrigin);
+        }
+    }
     let acao = match decide_request_origin(policy, origin) {
+        OriginDecision::Allowed(_) if origin == RequestOrigin::Invalid => {
+            return Err(Refusal::MalformedOrigin)
+        }
         OriginDecision::Allowed(v) => v,
         OriginDecision::Refused if matches!(origin, RequestOrigin::One(_)) => {
             return Err(Refusal::OriginNotAllowed)
