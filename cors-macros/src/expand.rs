@@ -4,6 +4,7 @@
 //! handler's name: a fn lives in the value namespace and a braced struct only in the type
 //! namespace, so both coexist, one `use` imports both, and `handler::POLICY` names the policy.
 
+use cors_rules as rules;
 use proc_macro2::{TokenStream, TokenTree};
 use quote::{format_ident, quote, quote_spanned};
 use syn::ext::IdentExt;
@@ -94,7 +95,7 @@ pub(crate) fn cors_policy(input: TokenStream) -> TokenStream {
             let definition = quote! {
                 #[doc = #doc]
                 #[allow(non_upper_case_globals)]
-                #vis const #name: #p::Policy = #p::Policy::from_parts(#parts);
+                #vis const #name: #p::Policy = #p::Policy::from_checked_parts(#parts);
             };
             let rule = quote! {
                 ($($rest:tt)*) => { #p::cors_merged! { [#keys] $($rest)* } };
@@ -185,7 +186,7 @@ fn companion(handler: &Handler, policy: &Policy) -> TokenStream {
         impl #name {
             #[doc = #const_doc]
             pub const POLICY: ::cors_runtime::__private_v1::Policy =
-                ::cors_runtime::__private_v1::Policy::from_parts(#parts);
+                ::cors_runtime::__private_v1::Policy::from_checked_parts(#parts);
         }
     }
 }
@@ -193,20 +194,45 @@ fn companion(handler: &Handler, policy: &Policy) -> TokenStream {
 /// The `PolicyParts { .. }` literal.
 ///
 /// `name` names the policy (its handler, or its `cors_policy!` name) in start-up errors.
+/// An origin the rule book has accepted, written as its parsed entry so that the compiler does
+/// not parse it again in `const`.
+fn checked_origin(text: &str) -> TokenStream {
+    let p = quote!(::cors_runtime::__private_v1);
+    let (shape, fingerprint) = match rules::parse_origin(text) {
+        Ok(rules::OriginShape::Exact) => (
+            quote!(#p::OriginShape::Exact),
+            rules::fingerprint(text.as_bytes()),
+        ),
+        Ok(rules::OriginShape::Subdomains { star }) => {
+            (quote!(#p::OriginShape::Subdomains { star: #star }), 0)
+        }
+        Ok(rules::OriginShape::AnyPort) => (quote!(#p::OriginShape::AnyPort), 0),
+        // Only checked origins reach this point; the `const` parse reports anything else.
+        Err(_) => return quote!(#p::AllowedOrigin::parse(#text)),
+    };
+    quote!(#p::AllowedOrigin::__from_checked(#text, #shape, #fingerprint))
+}
+
 fn parts(policy: &Policy, name: &str) -> TokenStream {
     let p = quote!(::cors_runtime::__private_v1);
     let origins = match &policy.origins {
         Origins::Any => quote!(#p::Origins::Any),
-        Origins::List(list) => quote!(#p::Origins::List(&[#(#p::AllowedOrigin::parse(#list)),*])),
+        Origins::List(list) => {
+            let list = list.iter().map(|text| checked_origin(text));
+            quote!(#p::Origins::List(&[#(#list),*]))
+        }
         Origins::Env { .. } | Origins::Config => {
             let source = match &policy.origins {
                 Origins::Env {
                     var,
                     default: Some(list),
-                } => quote!(#p::OriginSource::Env {
-                    var: #var,
-                    default: ::core::option::Option::Some(&[#(#p::AllowedOrigin::parse(#list)),*]),
-                }),
+                } => {
+                    let defaults = list.iter().map(|text| checked_origin(text));
+                    quote!(#p::OriginSource::Env {
+                        var: #var,
+                        default: ::core::option::Option::Some(&[#(#defaults),*]),
+                    })
+                }
                 Origins::Env { var, default: None } => quote!(#p::OriginSource::Env {
                     var: #var,
                     default: ::core::option::Option::None,
@@ -302,7 +328,7 @@ mod tests {
             "pub struct list { }",
             "impl list",
             "pub const POLICY : :: cors_runtime :: __private_v1 :: Policy",
-            "origins : :: cors_runtime :: __private_v1 :: Origins :: List (& [:: cors_runtime :: __private_v1 :: AllowedOrigin :: parse (\"https://a.com\") , :: cors_runtime :: __private_v1 :: AllowedOrigin :: parse (\"https://*.b.com\")])",
+            "origins : :: cors_runtime :: __private_v1 :: Origins :: List (& [:: cors_runtime :: __private_v1 :: AllowedOrigin :: __from_checked (\"https://a.com\" , :: cors_runtime :: __private_v1 :: OriginShape :: Exact , 10182864924458425306u64) , :: cors_runtime :: __private_v1 :: AllowedOrigin :: __from_checked (\"https://*.b.com\" , :: cors_runtime :: __private_v1 :: OriginShape :: Subdomains { star : 8usize } , 0u64)])",
             "methods : :: cors_runtime :: __private_v1 :: Methods :: List (& [\"GET\" , \"PATCH\"])",
             "allow_methods : \"GET, PATCH\"",
             "headers : :: cors_runtime :: __private_v1 :: RequestHeaders :: List (& [\"content-type\" , \"x-api-key\"])",

@@ -209,7 +209,7 @@ mod valid;
 /// #[allow(non_camel_case_types, dead_code)]
 /// pub struct list {}
 /// impl list {
-///     pub const POLICY: ::cors_runtime::__private_v1::Policy = Policy::from_parts(PolicyParts { .. });
+///     pub const POLICY: ::cors_runtime::__private_v1::Policy = Policy::from_checked_parts(PolicyParts { .. });
 /// }
 /// ```
 ///
@@ -221,8 +221,9 @@ mod valid;
 /// shown are the policy's own.
 ///
 /// The policy is checked by the rule book of `cors-rules`, the same rules `Policy::from_parts`
-/// runs in `const` and configuration read at run time can run: the attribute only adds where
-/// to point and suggestions. The handler's body is not parsed: only its attributes,
+/// runs in `const` for hand-built policies and configuration read at run time runs: the
+/// attribute only adds where to point and suggestions. It runs them once, at expansion, and
+/// writes the checked policy out as data, so the compiler does not evaluate them again. The handler's body is not parsed: only its attributes,
 /// visibility and signature are read.
 ///
 /// # Limitations
@@ -383,8 +384,9 @@ pub fn cors_merged(input: TokenStream) -> TokenStream {
 /// ```
 ///
 /// The policy is checked by the rule book of `cors-rules`, the same rules `Policy::from_parts`
-/// runs in `const` and configuration read at run time can run: the attribute only adds where
-/// to point and suggestions. The handler's body is not parsed: only its attributes,
+/// runs in `const` for hand-built policies and configuration read at run time runs: the
+/// attribute only adds where to point and suggestions. It runs them once, at expansion, and
+/// writes the checked policy out as data, so the compiler does not evaluate them again. The handler's body is not parsed: only its attributes,
 /// visibility and signature are read.
 ///
 /// # Limitations

@@ -839,6 +839,38 @@ impl AllowedOrigin {
         }
     }
 
+    /// An entry that [`parse_origin`] has already accepted with `shape` (the `#[cors]`
+    /// attribute checks every origin when it expands), built without parsing it again:
+    /// evaluating a policy of many origins then costs the compiler next to nothing.
+    /// `fingerprint` is [`fingerprint`] of an exact entry's text, 0 otherwise.
+    #[doc(hidden)]
+    pub const fn __from_checked(
+        text: &'static str,
+        shape: OriginShape,
+        fingerprint: u64,
+    ) -> AllowedOrigin {
+        match shape {
+            OriginShape::Exact => AllowedOrigin {
+                text,
+                star: usize::MAX,
+                fingerprint,
+                any_port: false,
+            },
+            OriginShape::Subdomains { star } => AllowedOrigin {
+                text,
+                star,
+                fingerprint: 0,
+                any_port: false,
+            },
+            OriginShape::AnyPort => AllowedOrigin {
+                text,
+                star: text.len() - 1,
+                fingerprint: 0,
+                any_port: true,
+            },
+        }
+    }
+
     /// The entry as written, e.g. `https://*.example.com`.
     pub const fn as_str(&self) -> &'static str {
         self.text

@@ -126,6 +126,7 @@ pub mod __private_v1 {
     pub use crate::service::{CorsHandler, PolicyTable, ResponseOutput};
     pub use axum;
     pub use cors_macros::cors_merged;
+    pub use cors_rules::OriginShape;
 
     /// The fallback of a `cors_route!` method router: answers the path's preflights, and
     /// everything else exactly as axum's default fallback does (`405`, to which the method

@@ -267,6 +267,15 @@ impl Policy {
         } else {
             check_joined_value(p.expose_headers, p.expose);
         }
+        Policy::from_checked_parts(p)
+    }
+
+    /// Builds a policy from parts the `#[cors]` attribute has already judged with the same
+    /// rule book (natively, at expansion) and encoded itself, without judging them again in
+    /// `const`: the compiler's `const` evaluation of the rule book was most of what the
+    /// attribute cost at compile time. Hand-built parts go through [`Policy::from_parts`].
+    #[doc(hidden)]
+    pub const fn from_checked_parts(p: PolicyParts) -> Policy {
         Policy {
             origins: p.origins,
             methods: p.methods,
