@@ -5,7 +5,7 @@
 //! book of `cors_rules`. Every problem is collected in [`Errors`] so that one compile run shows
 //! all of them.
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::{Delimiter, Group, Span, TokenStream, TokenTree};
 use quote::ToTokens;
 use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream, Parser};
@@ -264,6 +264,7 @@ impl Parse for Entry {
 /// not a list of `key = value` at all; every problem goes to `errors`.
 pub(crate) fn parse(tokens: TokenStream, errors: &mut Errors) -> Option<Attr> {
     let mut attr = Attr::default();
+    let tokens = without_invisible_groups(tokens);
     let entries = match Punctuated::<Entry, Token![,]>::parse_terminated.parse2(tokens) {
         Ok(entries) => entries,
         Err(e) => {
@@ -794,4 +795,28 @@ mod tests {
         assert_eq!(suggest_key("timeout"), None);
         assert!(unknown_key("timeout", None).contains("the keys are"));
     }
+}
+
+/// The tokens with every invisible group opened. A policy written by a `macro_rules!` macro
+/// passes its fragments (`$origin:literal`, `$m:ident`, `$list:expr`) wrapped in groups with
+/// no delimiter, which would otherwise hide a literal or a list from the grammar; spans are
+/// kept, so errors still point at the user's tokens.
+fn without_invisible_groups(tokens: TokenStream) -> TokenStream {
+    tokens
+        .into_iter()
+        .flat_map(|tree| match tree {
+            TokenTree::Group(group) if group.delimiter() == Delimiter::None => {
+                without_invisible_groups(group.stream())
+                    .into_iter()
+                    .collect::<Vec<_>>()
+            }
+            TokenTree::Group(group) => {
+                let mut opened =
+                    Group::new(group.delimiter(), without_invisible_groups(group.stream()));
+                opened.set_span(group.span());
+                vec![TokenTree::Group(opened)]
+            }
+            other => vec![other],
+        })
+        .collect()
 }
