@@ -779,24 +779,6 @@ fn max_age(key: &Ident, value: Option<&Expr>, errors: &mut Errors) -> Option<Max
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn suggests_keys() {
-        assert_eq!(suggest_key("orgin"), Some("origin"));
-        assert_eq!(suggest_key("origins"), Some("origin"));
-        assert_eq!(suggest_key("method"), Some("methods"));
-        assert_eq!(suggest_key("header"), Some("headers"));
-        assert_eq!(suggest_key("allow_credentials"), Some("credentials"));
-        assert_eq!(suggest_key("allow_methos"), Some("methods"));
-        assert_eq!(suggest_key("maxAge"), Some("max_age"));
-        assert_eq!(suggest_key("timeout"), None);
-        assert!(unknown_key("timeout", None).contains("the keys are"));
-    }
-}
-
 /// The tokens with every invisible group opened. A policy written by a `macro_rules!` macro
 /// passes its fragments (`$origin:literal`, `$m:ident`, `$list:expr`) wrapped in groups with
 /// no delimiter, which would otherwise hide a literal or a list from the grammar; spans are
@@ -819,4 +801,22 @@ fn without_invisible_groups(tokens: TokenStream) -> TokenStream {
             other => vec![other],
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_keys() {
+        assert_eq!(suggest_key("orgin"), Some("origin"));
+        assert_eq!(suggest_key("origins"), Some("origin"));
+        assert_eq!(suggest_key("method"), Some("methods"));
+        assert_eq!(suggest_key("header"), Some("headers"));
+        assert_eq!(suggest_key("allow_credentials"), Some("credentials"));
+        assert_eq!(suggest_key("allow_methos"), Some("methods"));
+        assert_eq!(suggest_key("maxAge"), Some("max_age"));
+        assert_eq!(suggest_key("timeout"), None);
+        assert!(unknown_key("timeout", None).contains("the keys are"));
+    }
 }

@@ -128,6 +128,107 @@ pub mod __private_v1 {
     pub use cors_macros::cors_merged;
     pub use cors_rules::OriginShape;
 
+    /// The companion of a `#[cors]` handler: how `cors_route!` finds the handler's policy.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` has no #[cors] policy",
+        note = "put `#[cors(...)]` on the handler function, or mount it with plain axum routing"
+    )]
+    pub trait Companion {
+        /// The handler's policy.
+        const CORS_POLICY: &'static Policy;
+    }
+
+    /// The handler's policy lets `cors_route!` mount it on GET.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is mounted on GET, but its #[cors] policy does not allow GET",
+        label = "mounted on GET here",
+        note = "add GET to the handler's `methods = [...]`, or mount it on a method its policy lists"
+    )]
+    pub trait AllowsGet {}
+
+    /// The mount of the handler `H` on GET: compiles only when its policy allows GET.
+    pub const fn mount_get<H: AllowsGet + Companion>() -> Mount {
+        Mount::new("GET", H::CORS_POLICY)
+    }
+
+    /// The handler's policy lets `cors_route!` mount it on HEAD.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is mounted on HEAD, but its #[cors] policy does not allow HEAD",
+        label = "mounted on HEAD here",
+        note = "add HEAD to the handler's `methods = [...]`, or mount it on a method its policy lists"
+    )]
+    pub trait AllowsHead {}
+
+    /// The mount of the handler `H` on HEAD: compiles only when its policy allows HEAD.
+    pub const fn mount_head<H: AllowsHead + Companion>() -> Mount {
+        Mount::new("HEAD", H::CORS_POLICY)
+    }
+
+    /// The handler's policy lets `cors_route!` mount it on POST.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is mounted on POST, but its #[cors] policy does not allow POST",
+        label = "mounted on POST here",
+        note = "add POST to the handler's `methods = [...]`, or mount it on a method its policy lists"
+    )]
+    pub trait AllowsPost {}
+
+    /// The mount of the handler `H` on POST: compiles only when its policy allows POST.
+    pub const fn mount_post<H: AllowsPost + Companion>() -> Mount {
+        Mount::new("POST", H::CORS_POLICY)
+    }
+
+    /// The handler's policy lets `cors_route!` mount it on PUT.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is mounted on PUT, but its #[cors] policy does not allow PUT",
+        label = "mounted on PUT here",
+        note = "add PUT to the handler's `methods = [...]`, or mount it on a method its policy lists"
+    )]
+    pub trait AllowsPut {}
+
+    /// The mount of the handler `H` on PUT: compiles only when its policy allows PUT.
+    pub const fn mount_put<H: AllowsPut + Companion>() -> Mount {
+        Mount::new("PUT", H::CORS_POLICY)
+    }
+
+    /// The handler's policy lets `cors_route!` mount it on DELETE.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is mounted on DELETE, but its #[cors] policy does not allow DELETE",
+        label = "mounted on DELETE here",
+        note = "add DELETE to the handler's `methods = [...]`, or mount it on a method its policy lists"
+    )]
+    pub trait AllowsDelete {}
+
+    /// The mount of the handler `H` on DELETE: compiles only when its policy allows DELETE.
+    pub const fn mount_delete<H: AllowsDelete + Companion>() -> Mount {
+        Mount::new("DELETE", H::CORS_POLICY)
+    }
+
+    /// The handler's policy lets `cors_route!` mount it on PATCH.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is mounted on PATCH, but its #[cors] policy does not allow PATCH",
+        label = "mounted on PATCH here",
+        note = "add PATCH to the handler's `methods = [...]`, or mount it on a method its policy lists"
+    )]
+    pub trait AllowsPatch {}
+
+    /// The mount of the handler `H` on PATCH: compiles only when its policy allows PATCH.
+    pub const fn mount_patch<H: AllowsPatch + Companion>() -> Mount {
+        Mount::new("PATCH", H::CORS_POLICY)
+    }
+
+    /// The handler's policy lets `cors_route!` mount it on OPTIONS.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is mounted on OPTIONS, but its #[cors] policy does not allow OPTIONS",
+        label = "mounted on OPTIONS here",
+        note = "add OPTIONS to the handler's `methods = [...]`, or mount it on a method its policy lists"
+    )]
+    pub trait AllowsOptions {}
+
+    /// The mount of the handler `H` on OPTIONS: compiles only when its policy allows OPTIONS.
+    pub const fn mount_options<H: AllowsOptions + Companion>() -> Mount {
+        Mount::new("OPTIONS", H::CORS_POLICY)
+    }
+
     /// The fallback of a `cors_route!` method router: answers the path's preflights, and
     /// everything else exactly as axum's default fallback does (`405`, to which the method
     /// router adds `Allow`).

@@ -401,8 +401,8 @@ impl Policy {
     }
 
     /// Whether the policy lets its handler be mounted on `method`: listed, `*`, or no list
-    /// written (the mounted methods then become the list). Used by the compile-time mount
-    /// checks of [`cors_route!`](crate::cors_route).
+    /// written (the mounted methods then become the list): the rule
+    /// [`cors_route!`](crate::cors_route) checks at compile time.
     pub const fn permits_mount(&self, method: &str) -> bool {
         rules::permits_mount(methods_desc(self.methods), method)
     }

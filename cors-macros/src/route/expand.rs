@@ -19,22 +19,14 @@ pub(crate) fn expand(mounts: &[Mount], layers: &[syn::Expr]) -> TokenStream {
     for mount in mounts {
         let path = &mount.written.path;
         let http = mount.http;
-        let handler_name = path
-            .segments
-            .last()
-            .map(|s| s.ident.to_string())
-            .unwrap_or_default();
-        let message = format!(
-            "`{handler_name}` is mounted on {http}, but its #[cors] policy does not allow {http}: add {http} to its `methods = [...]`, or mount it on a method the policy lists"
-        );
         let span = mount.written.span;
+        // The mount check is a trait bound, so a method the policy does not list is one error
+        // at this mount, worded by `AllowsMethod`.
+        // One generic call per mount: its bounds check that the handler has a policy and that
+        // the policy allows the method, each worded by `#[diagnostic::on_unimplemented]`.
+        let mount_fn = quote::format_ident!("mount_{}", http.to_ascii_lowercase(), span = span);
         entries.push(quote_spanned! {span=>
-            {
-                if !#path::POLICY.permits_mount(#http) {
-                    ::core::panic!(#message)
-                }
-                #private::Mount::new(#http, &#path::POLICY)
-            }
+            #private::#mount_fn::<#path>()
         });
         let method = &mount.written.method;
         let handler = &mount.written.handler;
