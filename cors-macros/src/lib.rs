@@ -223,8 +223,8 @@ mod valid;
 /// The policy is checked by the rule book of `cors-rules`, the same rules `Policy::from_parts`
 /// runs in `const` for hand-built policies and configuration read at run time runs: the
 /// attribute only adds where to point and suggestions. It runs them once, at expansion, and
-/// writes the checked policy out as data, so the compiler does not evaluate them again. The handler's body is not parsed: only its attributes,
-/// visibility and signature are read.
+/// writes the checked policy out as data, so the compiler does not evaluate them again. The
+/// handler's body is not parsed: only its attributes, visibility and signature are read.
 ///
 /// # Limitations
 /// - Only free functions: a handler inside an `impl` block (a method, or an associated fn
@@ -366,10 +366,12 @@ pub fn cors_merged(input: TokenStream) -> TokenStream {
 ///   there also rejects preflights.
 ///
 /// # Compile-time checks
-/// - a handler mounted on a method its policy does not list;
+/// - a handler mounted on a method its policy does not list: one error at the mount, "`list`
+///   is mounted on DELETE, but its #[cors] policy does not allow DELETE", with the fix;
 /// - the same method mounted twice on one path;
-/// - a handler without `#[cors]`: the handler's name does not resolve to a policy, and the
-///   compiler says "function `name` is not a crate or module" at the name;
+/// - a handler without `#[cors]`: the compiler's own "constant provided when a type was
+///   expected ... `list` is a function item, not a type" at the name (the companion type
+///   that `#[cors]` would have defined is missing);
 /// - an unknown method name (with a suggestion), `trace`, `connect` and `any`.
 ///
 /// ```compile_fail
@@ -386,16 +388,16 @@ pub fn cors_merged(input: TokenStream) -> TokenStream {
 /// The policy is checked by the rule book of `cors-rules`, the same rules `Policy::from_parts`
 /// runs in `const` for hand-built policies and configuration read at run time runs: the
 /// attribute only adds where to point and suggestions. It runs them once, at expansion, and
-/// writes the checked policy out as data, so the compiler does not evaluate them again. The handler's body is not parsed: only its attributes,
-/// visibility and signature are read.
+/// writes the checked policy out as data, so the compiler does not evaluate them again. The
+/// handler's body is not parsed: only its attributes, visibility and signature are read.
 ///
 /// # Limitations
 /// - Handlers are named by path (`list`, `api::list`), optionally followed by method calls;
 ///   closures and other expressions have no policy to read.
 /// - `any(...)` and the forbidden `trace`/`connect` cannot be mounted: each method needs its
 ///   own policy entry.
-/// - A handler without `#[cors]` is reported by name resolution, whose wording the macro
-///   cannot change.
+/// - A handler without `#[cors]` is reported in the compiler's own words, which the macro
+///   cannot change: a proc macro cannot tell whether a name has a policy.
 /// - The returned method router's fallback answers the path's preflights: replacing it with
 ///   `.fallback(...)` would hand preflights to your fallback. For the same reason
 ///   `Router::method_not_allowed_fallback` does not apply to `cors_route!` paths, which answer
