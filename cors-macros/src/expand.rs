@@ -152,6 +152,7 @@ fn finish(mut errors: Errors, policy: Option<Policy>, item: TokenStream) -> Toke
     match (errors.finish(), handler, policy) {
         (None, Some(handler), Some(policy)) => {
             let companion = companion(&handler, &policy);
+            let item = with_mount_check(item, &handler.ident.unraw().to_string());
             quote! {
                 #item
                 #companion
@@ -161,6 +162,34 @@ fn finish(mut errors: Errors, policy: Option<Policy>, item: TokenStream) -> Toke
         // The item does not parse: the compiler reports that on the unchanged tokens.
         (None, _, _) => item,
     }
+}
+
+/// The handler with one statement added at the start of its body, in debug builds only: it
+/// warns once when the handler runs outside the CORS wiring, i.e. when a `#[cors]` handler was
+/// mounted with plain axum routing (`get(list)`), which serves no CORS headers. Only the
+/// body's braces are opened; nothing else of the item is touched.
+fn with_mount_check(item: TokenStream, name: &str) -> TokenStream {
+    let mut trees: Vec<TokenTree> = item.into_iter().collect();
+    let Some(TokenTree::Group(body)) = trees.last() else {
+        return trees.into_iter().collect();
+    };
+    if body.delimiter() != proc_macro2::Delimiter::Brace {
+        return trees.into_iter().collect();
+    }
+    let check = quote! {
+        #[cfg(debug_assertions)]
+        {
+            static WARNED: ::core::sync::atomic::AtomicBool =
+                ::core::sync::atomic::AtomicBool::new(false);
+            ::cors_runtime::__private_v1::check_mounted(#name, &WARNED);
+        }
+    };
+    let mut stream = check;
+    stream.extend(body.stream());
+    let mut opened = proc_macro2::Group::new(proc_macro2::Delimiter::Brace, stream);
+    opened.set_span(body.span());
+    *trees.last_mut().expect("the body") = TokenTree::Group(opened);
+    trees.into_iter().collect()
 }
 
 /// The companion struct and its `POLICY`.
@@ -355,7 +384,7 @@ mod tests {
             ),
         );
         for part in [
-            "pub async fn list () -> & 'static str { \"[]\" }",
+            "pub async fn list () -> & 'static str { # [cfg (debug_assertions)] { static WARNED : :: core :: sync :: atomic :: AtomicBool = :: core :: sync :: atomic :: AtomicBool :: new (false) ; :: cors_runtime :: __private_v1 :: check_mounted (\"list\" , & WARNED) ; } \"[]\" }",
             "# [doc (hidden)]",
             "pub struct list { }",
             "impl list",

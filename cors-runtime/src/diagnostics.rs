@@ -147,6 +147,59 @@ pub(crate) fn origin_refused(path: &str, origin: RequestOrigin<'_>, method: &str
     let _ = (path, origin, method);
 }
 
+// ---------------------------------------------------------------------------------------------
+// A `#[cors]` handler mounted without CORS
+// ---------------------------------------------------------------------------------------------
+
+#[cfg(debug_assertions)]
+thread_local! {
+    /// Set while CORS polls the handler it wraps.
+    static INSIDE_CORS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Polls `poll` as the handler CORS wraps (debug builds only; nothing in release builds).
+#[inline]
+pub(crate) fn inside_cors<T>(poll: impl FnOnce() -> T) -> T {
+    #[cfg(debug_assertions)]
+    {
+        let outer = INSIDE_CORS.with(|flag| flag.replace(true));
+        let result = poll();
+        INSIDE_CORS.with(|flag| flag.set(outer));
+        result
+    }
+    #[cfg(not(debug_assertions))]
+    poll()
+}
+
+/// Called at the start of every `#[cors]` handler in debug builds: warns once per handler
+/// when it runs outside the CORS wiring, which is how a handler mounted with plain axum
+/// routing (`get(list)` instead of `cors_route!(get(list))`) shows itself. A unit test that
+/// calls the handler directly warns too; the test harness keeps that output unless the test
+/// fails.
+pub fn check_mounted(handler: &str, warned: &std::sync::atomic::AtomicBool) {
+    #[cfg(debug_assertions)]
+    {
+        use std::sync::atomic::Ordering;
+        if INSIDE_CORS.with(std::cell::Cell::get) || warned.swap(true, Ordering::Relaxed) {
+            return;
+        }
+        eprintln!(
+            "warning: the #[cors] handler `{handler}` ran without its CORS policy: it was \
+             mounted with plain axum routing, so its responses carry no CORS headers and its \
+             preflights get a 405. Mount it with cors_route!(get({handler}), ...). (Shown \
+             once, in debug builds only.)"
+        );
+        #[cfg(feature = "tracing")]
+        tracing::warn!(
+            target: "cors_runtime",
+            handler,
+            "a #[cors] handler ran without its CORS policy: mount it with cors_route!"
+        );
+    }
+    #[cfg(not(debug_assertions))]
+    let _ = (handler, warned);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

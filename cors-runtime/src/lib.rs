@@ -20,7 +20,8 @@
 //!
 //! # How it fits together
 //! - [`cors`] (the attribute) validates the policy and emits a `const` [`Policy`] next to the
-//!   handler, reachable as `handler::POLICY`. The handler itself is left exactly as written.
+//!   handler, reachable as `handler::POLICY`. The handler itself is left as written (debug
+//!   builds add a once-only warning when it runs outside the CORS wiring).
 //! - [`cors_route!`] mounts the handlers of one path and answers that path's preflights with
 //!   the policy of the handler mounted on the requested method.
 //! - [`CorsLayer`] is the tower layer underneath, usable on its own for one policy.
@@ -119,6 +120,7 @@ pub mod __private_v1 {
     use http::{Request, Response, StatusCode};
 
     pub use crate::config::{ConfiguredOrigins, OriginSlot, OriginSource};
+    pub use crate::diagnostics::check_mounted;
     pub use crate::engine::{Mount, Policies};
     pub use crate::policy::{
         AllowedOrigin, Methods, OriginPredicate, Origins, Policy, PolicyParts, RequestHeaders,

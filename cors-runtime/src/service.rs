@@ -299,7 +299,8 @@ where
                     .expect("ResponseFuture polled after completion"),
             )),
             KindProj::Inner { future, finish } => {
-                let mut output = std::task::ready!(future.poll(cx));
+                let mut output =
+                    std::task::ready!(crate::diagnostics::inside_cors(|| future.poll(cx)));
                 if let (Some((policy, decision)), Some(response)) =
                     (finish.take(), output.response_mut())
                 {
