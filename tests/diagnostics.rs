@@ -1,44 +1,25 @@
 //! Refusals are told to `tracing` at debug level, with the reason and the request's values
 //! escaped and cut; nothing of it reaches the response.
 
-use std::io::Write;
-use std::sync::{Arc, Mutex};
-
 use axum::body::Body;
 use axum::http::{HeaderValue, Request};
 use axum::Router;
 use cors_runtime::{cors, cors_route};
 use tower::ServiceExt;
 
+#[path = "support/log_capture.rs"]
+mod log_capture;
+use log_capture::Captured;
+
 #[cors(origin = "https://app.example.com", methods = [GET, PUT], headers = ["content-type"])]
 async fn items() -> &'static str {
     "[]"
 }
 
-/// Collects what a `tracing` subscriber writes.
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 /// Sends `request` to a `/items` route and returns the response status and what was logged.
 async fn logged(request: Request<Body>) -> (u16, String) {
     let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::DEBUG)
-        .with_ansi(false)
-        .without_time()
-        .with_writer(move || writer.clone())
-        .finish();
+    let subscriber = captured.subscriber(tracing::Level::DEBUG);
     let app: Router = Router::new().route("/items", cors_route!(get(items), put(items)));
     let _guard = tracing::subscriber::set_default(subscriber);
     let response = app.oneshot(request).await.unwrap();
@@ -51,7 +32,7 @@ async fn logged(request: Request<Body>) -> (u16, String) {
             "a refusal carries no CORS headers and no reason: {response:?}"
         );
     }
-    let text = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let text = captured.text();
     (response.status().as_u16(), text)
 }
 

@@ -2,15 +2,16 @@
 //! it says so, once, on stderr and as a `tracing` warning. Handlers mounted with
 //! `cors_route!`, `cors_runtime::fallback` or a `CorsLayer` never warn.
 
-use std::io::Write;
-use std::sync::{Arc, Mutex};
-
 use axum::body::Body;
 use axum::http::Request;
 use axum::routing::get;
 use axum::Router;
 use cors_runtime::{cors, cors_route, CorsLayer};
 use tower::ServiceExt;
+
+#[path = "support/log_capture.rs"]
+mod log_capture;
+use log_capture::Captured;
 
 #[cors(origin = "https://app.example.com", methods = [GET])]
 async fn mounted_plainly() -> &'static str {
@@ -27,29 +28,10 @@ async fn layered() -> &'static str {
     "layered"
 }
 
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 /// Calls `app` at `path` three times and returns what was logged.
 async fn warnings(app: Router, path: &str) -> String {
     let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::WARN)
-        .with_ansi(false)
-        .without_time()
-        .with_writer(move || writer.clone())
-        .finish();
+    let subscriber = captured.subscriber(tracing::Level::WARN);
     let _guard = tracing::subscriber::set_default(subscriber);
     for _ in 0..3 {
         let request = Request::builder()
@@ -60,8 +42,7 @@ async fn warnings(app: Router, path: &str) -> String {
         let response = app.clone().oneshot(request).await.unwrap();
         assert_eq!(response.status(), 200);
     }
-    let text = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
-    text
+    captured.text()
 }
 
 #[tokio::test]

@@ -1,5 +1,17 @@
 //! Byte helpers usable in `const` (the standard library's are not, on the supported Rust).
 
+/// Whether `s` has no ASCII uppercase letter, usable in `const`.
+pub const fn is_lowercase(s: &[u8]) -> bool {
+    let mut i = 0;
+    while i < s.len() {
+        if s[i].is_ascii_uppercase() {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// Byte equality, usable in `const`.
 pub const fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {

@@ -63,7 +63,7 @@ mod origin;
 mod policy;
 mod suffix;
 
-pub use bytes::{bytes_eq, ends_with, eq_ignore_case, starts_with};
+pub use bytes::{bytes_eq, ends_with, eq_ignore_case, is_lowercase, starts_with};
 pub use header::{
     check_expose_header, check_request_header, is_tchar, is_token, is_visible_header_value,
     ExposeHeaderError, RequestHeaderError,

@@ -1,6 +1,6 @@
 //! Methods a policy may list.
 
-use crate::bytes::{bytes_eq, eq_ignore_case};
+use crate::bytes::{bytes_eq, eq_ignore_case, is_lowercase};
 use crate::header::is_token;
 
 /// The methods a policy may list: the ones axum's method router can route to a handler (and
@@ -49,17 +49,6 @@ pub const fn router_method(name: &str) -> Option<&'static str> {
         i += 1;
     }
     None
-}
-
-const fn is_lowercase(s: &[u8]) -> bool {
-    let mut i = 0;
-    while i < s.len() {
-        if s[i].is_ascii_uppercase() {
-            return false;
-        }
-        i += 1;
-    }
-    true
 }
 
 /// Why a method cannot be listed in a policy.

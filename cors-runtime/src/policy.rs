@@ -254,7 +254,7 @@ impl Policy {
             RequestHeaders::List(list) => {
                 let mut i = 0;
                 while i < list.len() {
-                    if !is_lowercase(list[i].as_bytes()) {
+                    if !rules::is_lowercase(list[i].as_bytes()) {
                         panic!("request headers are stored lowercase");
                     }
                     i += 1;
@@ -550,17 +550,6 @@ impl fmt::Debug for Policy {
 
 fn non_empty(s: &'static str) -> Option<&'static str> {
     (!s.is_empty()).then_some(s)
-}
-
-const fn is_lowercase(s: &[u8]) -> bool {
-    let mut i = 0;
-    while i < s.len() {
-        if s[i].is_ascii_uppercase() {
-            return false;
-        }
-        i += 1;
-    }
-    true
 }
 
 /// Checks that `value` is `list` joined by `", "`, and a valid header value.
