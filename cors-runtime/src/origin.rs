@@ -36,9 +36,12 @@ impl<'a> RequestOrigin<'a> {
 ///
 /// Used for any-origin policies, which do not compare against a list but still refuse garbage.
 pub(crate) fn is_serialized_origin(value: &[u8]) -> bool {
-    if value == b"null" {
-        return true;
-    }
+    value == b"null" || is_tuple_origin(value)
+}
+
+/// Whether `value` is one serialized `scheme://host[:port]` origin (not `null`), no longer
+/// than any origin a policy can allow: what a predicate of tenant origins is shown.
+pub(crate) fn is_tuple_origin(value: &[u8]) -> bool {
     value.len() <= MAX_ORIGIN_LEN && cors_rules::is_request_origin(value)
 }
 

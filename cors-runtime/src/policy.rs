@@ -92,7 +92,7 @@ impl OriginPredicate {
     /// Asks the predicate about a request's origin, checked as described above.
     #[inline]
     pub fn allows(&self, origin: &[u8]) -> bool {
-        if origin.len() > rules::MAX_ORIGIN_LEN || !rules::is_request_origin(origin) {
+        if !crate::origin::is_tuple_origin(origin) {
             return false;
         }
         // A request origin is ASCII.
