@@ -11,6 +11,9 @@ use std::fmt;
 
 use http::HeaderValue;
 
+use crate::config::ConfiguredOrigins;
+#[cfg(feature = "tracing")]
+use crate::config::OriginSource;
 use crate::origin::RequestOrigin;
 
 /// Why a preflight, or the origin of an actual request, was refused.
@@ -145,6 +148,29 @@ pub(crate) fn origin_refused(path: &str, origin: RequestOrigin<'_>, method: &str
     );
     #[cfg(not(feature = "tracing"))]
     let _ = (path, origin, method);
+}
+
+/// A request met a configured policy whose origins were never loaded: it is refused, and the
+/// server log says which start-up call is missing (at `error` level: every cross-origin
+/// request of the route fails until it is made).
+#[cold]
+pub(crate) fn origins_not_loaded(configured: &ConfiguredOrigins) {
+    #[cfg(feature = "tracing")]
+    tracing::error!(
+        target: "cors_runtime",
+        policy = configured.policy_name(),
+        "CORS origins not loaded: `{}` takes its origins from {}, and they were never loaded, \
+         so every cross-origin request is refused; call `{}::POLICY.load_origins()` (or \
+         `set_origins`) at start-up, before serving",
+        configured.policy_name(),
+        match configured.source() {
+            OriginSource::Env { var, .. } => var,
+            OriginSource::Config => "configuration",
+        },
+        configured.policy_name(),
+    );
+    #[cfg(not(feature = "tracing"))]
+    let _ = configured;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -380,7 +380,7 @@ impl Policy {
             Origins::Configured(configured) => match configured.get() {
                 Some(list) => match_list(list, origin),
                 None => {
-                    not_loaded(&configured);
+                    crate::diagnostics::origins_not_loaded(&configured);
                     None
                 }
             },
@@ -432,28 +432,6 @@ fn match_list(list: &'static [AllowedOrigin], origin: &[u8]) -> Option<OriginMat
     list.iter()
         .find(|entry| entry.matches_fingerprinted(origin, hash))
         .map(OriginMatch::Entry)
-}
-
-/// A request met a configured policy whose origins were never loaded: it is refused, and the
-/// server log says why.
-#[cold]
-fn not_loaded(configured: &ConfiguredOrigins) {
-    #[cfg(feature = "tracing")]
-    tracing::error!(
-        target: "cors_runtime",
-        policy = configured.policy_name(),
-        "CORS origins not loaded: `{}` takes its origins from {}, and they were never loaded, \
-         so every cross-origin request is refused; call `{}::POLICY.load_origins()` (or \
-         `set_origins`) at start-up, before serving",
-        configured.policy_name(),
-        match configured.source() {
-            OriginSource::Env { var, .. } => var,
-            OriginSource::Config => "configuration",
-        },
-        configured.policy_name(),
-    );
-    #[cfg(not(feature = "tracing"))]
-    let _ = configured;
 }
 
 const fn origins_desc(origins: Origins) -> rules::OriginsDesc<'static> {
